@@ -32,4 +32,9 @@ struct NumberFormattingTests {
     func groupedSeparatesThousands(value: Int, expected: String) {
         #expect(NumberFormatting.grouped(value) == expected)
     }
+
+    @Test(arguments: [(42.0, "42"), (3.5, "3.5"), (0.012345, "0.0123"), (2.5, "2.5"), (1_200_000, "1,200,000"), (-1_500, "-1,500"), (.nan, "n/a")])
+    func chartValuesDropTrailingZeros(value: Double, expected: String) {
+        #expect(NumberFormatting.chartValue(value) == expected)
+    }
 }
