@@ -115,24 +115,28 @@ public struct LatencyHistogram: Sendable, Codable, Equatable {
 // MARK: - Codable
 
 extension LatencyHistogram {
-    /// The encoded form lists only the non-zero buckets (a value in each and its count) with the
-    /// exact minimum, maximum and sum, so it is small and decodes to an equal histogram.
+    /// The encoded form lists only the non-zero buckets with the exact minimum, maximum and sum,
+    /// so it is small and decodes to an equal histogram: `steps` holds each bucket's lowest value
+    /// as the difference from the previous bucket's (the first from 0), `counts` its count.
     private enum CodingKeys: String, CodingKey {
-        case min, max, sum, values, counts
+        case min, max, sum, steps, counts
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var values: [UInt64] = []
+        var steps: [UInt64] = []
         var counts: [UInt64] = []
+        var previous: UInt64 = 0
         for bucket in histogram.recordedValues() {
-            values.append(histogram.lowestEquivalentForValue(bucket.value))
+            let value = histogram.lowestEquivalentForValue(bucket.value)
+            steps.append(value - previous)
             counts.append(bucket.count)
+            previous = value
         }
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(minMicroseconds, forKey: .min)
         try container.encode(maxMicroseconds, forKey: .max)
         try container.encode(sumMicroseconds, forKey: .sum)
-        try container.encode(values, forKey: .values)
+        try container.encode(steps, forKey: .steps)
         try container.encode(counts, forKey: .counts)
     }
 
@@ -141,17 +145,24 @@ extension LatencyHistogram {
         let min = try container.decode(UInt64.self, forKey: .min)
         let max = try container.decode(UInt64.self, forKey: .max)
         let sum = try container.decode(Double.self, forKey: .sum)
-        let values = try container.decode([UInt64].self, forKey: .values)
+        let steps = try container.decode([UInt64].self, forKey: .steps)
         let counts = try container.decode([UInt64].self, forKey: .counts)
         func corrupted(_ reason: String) -> DecodingError {
             .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Invalid latency histogram: \(reason)"))
         }
-        guard values.count == counts.count else { throw corrupted("\(values.count) values but \(counts.count) counts") }
+        guard steps.count == counts.count else { throw corrupted("\(steps.count) steps but \(counts.count) counts") }
+        guard !steps.dropFirst().contains(0) else { throw corrupted("a step between buckets is 0") }
+        var values: [UInt64] = []
+        values.reserveCapacity(steps.count)
+        for step in steps {
+            let (value, overflow) = (values.last ?? 0).addingReportingOverflow(step)
+            guard !overflow else { throw corrupted("the bucket values overflow") }
+            values.append(value)
+        }
         guard !counts.contains(0) else { throw corrupted("a bucket count is 0") }
         guard min <= max, max <= Self.highestTrackableMicroseconds else {
             throw corrupted("min \(min) and max \(max) must satisfy min <= max <= \(Self.highestTrackableMicroseconds)")
         }
-        guard zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { throw corrupted("values must increase") }
         guard sum.isFinite, sum >= 0, !values.isEmpty || sum == 0 else {
             throw corrupted("sum \(sum) must be a non-negative number, and 0 when there are no values")
         }

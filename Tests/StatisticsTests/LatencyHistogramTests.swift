@@ -161,15 +161,16 @@ struct LatencyHistogramTests {
     }
 
     @Test(arguments: [
-        #"{"min":1,"max":2,"sum":3,"values":[1,2],"counts":[1]}"#,
-        #"{"min":1,"max":2,"sum":3,"values":[1,2],"counts":[1,0]}"#,
-        #"{"min":2,"max":1,"sum":3,"values":[1,2],"counts":[1,1]}"#,
-        #"{"min":1,"max":2,"sum":3,"values":[1,5],"counts":[1,1]}"#,
-        #"{"min":5,"max":9,"sum":14,"values":[1,9],"counts":[1,1]}"#,
-        #"{"min":0,"max":0,"sum":4,"values":[],"counts":[]}"#,
-        #"{"min":1,"max":2,"sum":-3,"values":[1,2],"counts":[1,1]}"#,
-        #"{"min":1,"max":2,"sum":3,"values":[2,1],"counts":[1,1]}"#,
-        #"{"min":1,"max":2,"sum":3,"values":[1,2]}"#,
+        #"{"min":1,"max":2,"sum":3,"steps":[1,1],"counts":[1]}"#,
+        #"{"min":1,"max":2,"sum":3,"steps":[1,1],"counts":[1,0]}"#,
+        #"{"min":2,"max":1,"sum":3,"steps":[1,1],"counts":[1,1]}"#,
+        #"{"min":1,"max":2,"sum":3,"steps":[1,4],"counts":[1,1]}"#,
+        #"{"min":5,"max":9,"sum":14,"steps":[1,8],"counts":[1,1]}"#,
+        #"{"min":0,"max":0,"sum":4,"steps":[],"counts":[]}"#,
+        #"{"min":1,"max":2,"sum":-3,"steps":[1,1],"counts":[1,1]}"#,
+        #"{"min":2,"max":2,"sum":4,"steps":[2,0],"counts":[1,1]}"#,
+        #"{"min":1,"max":2,"sum":3,"steps":[1,18446744073709551615],"counts":[1,1]}"#,
+        #"{"min":1,"max":2,"sum":3,"steps":[1,1]}"#,
     ])
     func decodingRejectsInconsistentData(json: String) {
         #expect(throws: DecodingError.self) {
