@@ -112,4 +112,11 @@ struct LineChartTests {
         let height = narrow.split(separator: "\"")[5]
         #expect(Double(height).map { $0 > 200 } == true)
     }
+
+    @Test func extremeValuesNeitherCrashNorProduceNaN() {
+        let extreme = [LineChart.Series(name: "extreme", points: [.init(x: -1e308, y: 1e308), .init(x: 1e308, y: -1e308)])]
+        let svg = chart(extreme).renderedAsSVG()
+        #expect(Markup.isWellFormedXML(svg))
+        #expect(!Markup.containsNonFiniteNumber(svg))
+    }
 }

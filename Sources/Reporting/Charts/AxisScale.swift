@@ -21,7 +21,8 @@ struct AxisScale: Equatable {
             lower = Swift.min(lower, value)
             upper = Swift.max(upper, value)
         }
-        if lower > upper { (lower, upper) = (0, 1) }
+        // No finite values, or a span too wide for a Double (±1e308): fall back to 0...1.
+        if lower > upper || !(upper - lower).isFinite { (lower, upper) = (0, 1) }
         if includingZero {
             lower = Swift.min(lower, 0)
             upper = Swift.max(upper, 0)

@@ -90,9 +90,10 @@ struct SVGCanvas {
     }
 
     /// A coordinate with at most two decimals and no exponent: short output, stable tests.
+    /// Non-finite values become 0 and others are kept within ±1,000,000, far outside any image.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let rounded = (value * 100).rounded() / 100 + 0
+        let rounded = (Swift.min(Swift.max(value, -1e6), 1e6) * 100).rounded() / 100 + 0
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded).droppingTrailingFractionZeros()
     }
 
