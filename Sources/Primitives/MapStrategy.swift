@@ -16,7 +16,7 @@ public enum MapStrategy: String, CaseIterable, Sendable, Codable {
         case .mutex: "one Mutex around one Dictionary"
         case .rwlock: "one pthread reader-writer lock around one Dictionary"
         case .sharded: "\(ShardedMap<Int, Int>.defaultShardCount) Mutex-guarded shards chosen by key hash"
-        case .snapshot: "reads of a published snapshot through per-thread slots, locked writes (like Go's sync.Map)"
+        case .snapshot: "reads of a published snapshot through per-thread slots, locked writes, like Go's sync.Map"
         }
     }
 

@@ -32,6 +32,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @usableFromInline final class Cell: Sendable {
         @usableFromInline let value: Mutex<Value?>
 
+        @inlinable
         init(_ value: Value) {
             self.value = Mutex(value)
         }
@@ -43,6 +44,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         /// True when `cells` holds every key of the map, so a miss here is a miss everywhere.
         @usableFromInline let isComplete: Bool
 
+        @inlinable
         init(cells: [Key: Cell], isComplete: Bool) {
             self.cells = cells
             self.isComplete = isComplete
@@ -70,17 +72,21 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         case undecided
     }
 
-    struct WriterState {
+    @usableFromInline struct WriterState {
         /// Every key in the map.
-        var cells: [Key: Cell] = [:]
+        @usableFromInline var cells: [Key: Cell] = [:]
         /// The snapshot every reader slot holds.
-        var published: Snapshot
-        var missesSincePublish = 0
+        @usableFromInline var published: Snapshot
+        @usableFromInline var missesSincePublish = 0
+
+        init(published: Snapshot) {
+            self.published = published
+        }
     }
 
     @usableFromInline let readerSlots: [ReaderSlot]
     @usableFromInline let slotMask: Int
-    private let writer: Mutex<WriterState>
+    @usableFromInline let writer: Mutex<WriterState>
 
     public init() {
         let empty = Snapshot(cells: [:], isComplete: true)
@@ -123,11 +129,11 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     }
 
     /// Misses since the last publication, per key in the map, that make the writers publish.
-    private static var missesPerKeyToPublish: Double { 1.0 / 8 }
+    @inlinable static var missesPerKeyToPublish: Double { 1.0 / 8 }
 
     /// The locked lookup of a key the snapshot lacks; publishes the writers' dictionary once
     /// the misses since the last publication reach an eighth of its size.
-    @usableFromInline
+    @inlinable
     func valueAfterMiss(forKey key: Key) -> Value? {
         writer.withLock { state in
             let value = state.cells[key]?.value.withLock { $0 }
@@ -139,7 +145,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func updateValue(_ value: Value, forKey key: Key) -> Value? {
         writer.withLock { state in
             let (cell, isNew) = cell(forKey: key, insertingIfAbsent: value, in: &state)
@@ -151,13 +157,14 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         }
     }
 
+    @inlinable
     public func insertValue(_ value: Value, forKey key: Key) -> Bool {
         writer.withLock { state in
             cell(forKey: key, insertingIfAbsent: value, in: &state).isNew
         }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         writer.withLock { state in
             guard let cell = state.cells.removeValue(forKey: key) else { return nil }
@@ -181,42 +188,31 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     }
 
     /// The cell of `key`, made with `value` and added if the map lacks the key (`isNew`).
-    /// Finds the key's bucket in the writers' dictionary once.
-    private func cell(
+    @inlinable
+    func cell(
         forKey key: Key, insertingIfAbsent value: Value, in state: inout WriterState
     ) -> (cell: Cell, isNew: Bool) {
+        if let cell = state.cells[key] { return (cell, false) }
         let published = state.published
-        var isNew = false
-        var isRevived = false
-        let cell = Self.current(
-            &state.cells[
-                key,
-                default: {
-                    isNew = true
-                    // A removed key's emptied cell may still be in the snapshot, where readers
-                    // find it first: refill that cell rather than hide a new one behind it.
-                    guard !published.cells.isEmpty, let removed = published.cells[key] else {
-                        return Cell(value)
-                    }
-                    isRevived = true
-                    removed.value.withLock { $0 = value }
-                    return removed
-                }()
-            ]
-        )
-        if isNew && !isRevived && published.isComplete {
+        // A removed key's emptied cell may still be in the snapshot, where readers find it
+        // first: refill that cell rather than hide a new one behind it.
+        if !published.cells.isEmpty, let removed = published.cells[key] {
+            removed.value.withLock { $0 = value }
+            state.cells[key] = removed
+            return (removed, true)
+        }
+        let cell = Cell(value)
+        state.cells[key] = cell
+        if published.isComplete {
             // Readers must now ask the writers about keys the snapshot lacks.
             publish(Snapshot(cells: published.cells, isComplete: false), in: &state)
         }
-        return (cell, isNew)
-    }
-
-    private static func current(_ cell: inout Cell) -> Cell {
-        cell
+        return (cell, true)
     }
 
     /// Hands `snapshot` to every reader slot, under the writer lock.
-    private func publish(_ snapshot: Snapshot, in state: inout WriterState) {
+    @inlinable
+    func publish(_ snapshot: Snapshot, in state: inout WriterState) {
         for slot in readerSlots {
             slot.snapshot.withLock { $0 = snapshot }
         }

@@ -27,6 +27,6 @@ public enum MapVariant: String, CaseIterable, Codable, Sendable {
 
     /// One line for help text and reports.
     public var explanation: String {
-        strategy?.explanation ?? "a plain Dictionary with no lock (a data race; runs in a child process)"
+        strategy?.explanation ?? "a plain Dictionary with no lock: a data race, run in a child process"
     }
 }
