@@ -58,9 +58,8 @@ struct MapsCommand: AsyncParsableCommand {
         guard keysPerTask >= 1 else {
             throw ValidationError("--keys-per-task must be at least 1 (got \(keysPerTask)); try --keys-per-task 1000.")
         }
-        guard tasks.multipliedReportingOverflow(by: keysPerTask).partialValue <= 100_000_000,
-            !tasks.multipliedReportingOverflow(by: keysPerTask).overflow
-        else {
+        let keys = tasks.multipliedReportingOverflow(by: keysPerTask)
+        guard !keys.overflow, keys.partialValue <= 100_000_000 else {
             throw ValidationError("--tasks × --keys-per-task must be at most 100,000,000 keys (got \(tasks) × \(keysPerTask)); lower one of them.")
         }
         _ = try selectedWorkloads()
