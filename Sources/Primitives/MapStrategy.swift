@@ -6,7 +6,8 @@ public enum MapStrategy: String, CaseIterable, Sendable, Codable {
     case rwlock
     /// Lock striping: keys hashed to independent mutex-guarded shards.
     case sharded
-    /// Readers load an atomically published immutable snapshot without locking; writes lock.
+    /// Readers use a published immutable snapshot through per-thread slots, sharing no lock;
+    /// writes lock (like Go's `sync.Map`).
     case snapshot
 
     /// A one-line explanation for help text and reports.
@@ -15,7 +16,7 @@ public enum MapStrategy: String, CaseIterable, Sendable, Codable {
         case .mutex: "one Mutex around one Dictionary"
         case .rwlock: "one pthread reader-writer lock around one Dictionary"
         case .sharded: "\(ShardedMap<Int, Int>.defaultShardCount) Mutex-guarded shards chosen by key hash"
-        case .snapshot: "lock-free reads of an atomically published snapshot, locked writes (like Go's sync.Map)"
+        case .snapshot: "reads of a published snapshot through per-thread slots, locked writes, like Go's sync.Map"
         }
     }
 

@@ -3,28 +3,26 @@ import Synchronization
 /// A dictionary behind one `Mutex`: the simplest correct shared map, and the baseline the
 /// other strategies are compared with.
 public final class MutexMap<Key: Hashable & Sendable, Value: Sendable>: ConcurrentMap {
-    private let storage = Mutex<[Key: Value]>([:])
+    @usableFromInline let storage = Mutex<[Key: Value]>([:])
 
     public init() {}
 
+    @inlinable
     public func value(forKey key: Key) -> Value? {
         storage.withLock { $0[key] }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func updateValue(_ value: Value, forKey key: Key) -> Value? {
         storage.withLock { $0.updateValue(value, forKey: key) }
     }
 
+    @inlinable
     public func insertValue(_ value: Value, forKey key: Key) -> Bool {
-        storage.withLock { entries in
-            guard entries[key] == nil else { return false }
-            entries[key] = value
-            return true
-        }
+        storage.withLock { $0.insertValueIfAbsent(value, forKey: key) }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         storage.withLock { $0.removeValue(forKey: key) }
     }

@@ -1,27 +1,25 @@
 /// A dictionary behind one `ReadWriteLock`: lookups run in parallel, writes one at a time.
 public final class ReadWriteLockedMap<Key: Hashable & Sendable, Value: Sendable>: ConcurrentMap {
-    private let storage = ReadWriteLock<[Key: Value]>([:])
+    @usableFromInline let storage = ReadWriteLock<[Key: Value]>([:])
 
     public init() {}
 
+    @inlinable
     public func value(forKey key: Key) -> Value? {
         storage.withReadLock { $0[key] }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func updateValue(_ value: Value, forKey key: Key) -> Value? {
         storage.withWriteLock { $0.updateValue(value, forKey: key) }
     }
 
+    @inlinable
     public func insertValue(_ value: Value, forKey key: Key) -> Bool {
-        storage.withWriteLock { entries in
-            guard entries[key] == nil else { return false }
-            entries[key] = value
-            return true
-        }
+        storage.withWriteLock { $0.insertValueIfAbsent(value, forKey: key) }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         storage.withWriteLock { $0.removeValue(forKey: key) }
     }
@@ -31,6 +29,6 @@ public final class ReadWriteLockedMap<Key: Hashable & Sendable, Value: Sendable>
     }
 
     public func snapshot() -> [Key: Value] {
-        storage.withReadLock { $0 }
+        storage.withReadLock { copy $0 }
     }
 }

@@ -6,12 +6,18 @@ public final class ShardedMap<Key: Hashable & Sendable, Value: Sendable>: Concur
     /// Shards in a map made with `init()`.
     public static var defaultShardCount: Int { 16 }
 
-    private final class Shard: Sendable {
-        let entries = Mutex<[Key: Value]>([:])
+    @usableFromInline final class Shard: Sendable {
+        @usableFromInline let entries = Mutex<[Key: Value]>([:])
+        // Keeps neighbouring shards' locks on different cache lines, so that threads working
+        // on different shards do not slow each other down through false sharing.
+        private let padding: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+        init() {}
     }
 
-    private let shards: [Shard]
-    private let shardMask: Int
+    @usableFromInline let shards: [Shard]
+    @usableFromInline let shardMask: Int
 
     public convenience init() {
         self.init(shardCount: Self.defaultShardCount)
@@ -29,28 +35,27 @@ public final class ShardedMap<Key: Hashable & Sendable, Value: Sendable>: Concur
     /// The number of shards.
     public var shardCount: Int { shards.count }
 
-    private func shard(for key: Key) -> Shard {
+    @inlinable
+    func shard(for key: Key) -> Shard {
         shards[key.hashValue & shardMask]
     }
 
+    @inlinable
     public func value(forKey key: Key) -> Value? {
         shard(for: key).entries.withLock { $0[key] }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func updateValue(_ value: Value, forKey key: Key) -> Value? {
         shard(for: key).entries.withLock { $0.updateValue(value, forKey: key) }
     }
 
+    @inlinable
     public func insertValue(_ value: Value, forKey key: Key) -> Bool {
-        shard(for: key).entries.withLock { entries in
-            guard entries[key] == nil else { return false }
-            entries[key] = value
-            return true
-        }
+        shard(for: key).entries.withLock { $0.insertValueIfAbsent(value, forKey: key) }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         shard(for: key).entries.withLock { $0.removeValue(forKey: key) }
     }
@@ -71,13 +76,17 @@ public final class ShardedMap<Key: Hashable & Sendable, Value: Sendable>: Concur
     /// callers cannot deadlock) and all stay locked until the last is read. Reading a shard
     /// copies a reference to its copy-on-write storage, so the locks are held briefly.
     private func contentsOfAllShards() -> [[Key: Value]] {
-        lockShards(from: 0, collected: [])
+        var contents: [[Key: Value]] = []
+        contents.reserveCapacity(shards.count)
+        collectShards(from: 0, into: &contents)
+        return contents
     }
 
-    private func lockShards(from index: Int, collected: [[Key: Value]]) -> [[Key: Value]] {
-        guard index < shards.count else { return collected }
-        return shards[index].entries.withLock { entries in
-            lockShards(from: index + 1, collected: collected + [entries])
+    private func collectShards(from index: Int, into contents: inout [[Key: Value]]) {
+        guard index < shards.count else { return }
+        shards[index].entries.withLock { entries in
+            contents.append(entries)
+            collectShards(from: index + 1, into: &contents)
         }
     }
 }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Primitives
+
+/// `scalelab experiment maps`: many tasks share one map, unsynchronized and with each remedy.
+struct MapsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maps",
+        abstract: "Shared collections: concurrent tasks write and read one map; correctness and time per remedy.",
+        discussion: """
+            Workloads: \(MapWorkload.allCases.map { "\($0.rawValue) (\($0.explanation))" }.joined(separator: "; ")).
+
+            Variants: \(MapVariant.allCases.map { "\($0.rawValue) (\($0.explanation))" }.joined(separator: "; ")).
+
+            Each table gives, per variant, the median, min and max time of the measured runs, how \
+            many runs left a correct map (the right count and every value right), and the speed \
+            relative to mutex. The unsynchronized variant runs in a child process per run, so its \
+            crash, hang or corruption is reported (the signal it died of, or the wrong count) and \
+            never takes scalelab down. Progress goes to standard error.
+
+            Exit codes: 0 the runs finished (a wrong unsynchronized result is the expected \
+            finding); 1 a synchronized map gave a wrong result, or a run could not be started; 64 \
+            bad command-line usage.
+            """
+    )
+
+    @OptionGroup var options: ExperimentOptions
+
+    @Option(help: "Concurrent tasks sharing the map.")
+    var tasks: Int = 50
+
+    @Option(help: "Operations per task: distinct keys written by each task in `write`, lookups or updates in `read` and `mixed`.")
+    var keysPerTask: Int = 1000
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Workloads to run: \(MapWorkload.allCases.map(\.rawValue).joined(separator: ", ")) (repeat the option or separate with commas; default all).",
+            valueName: "workload"
+        )
+    )
+    var workload: [String] = []
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Variants to run: \(MapVariant.allCases.map(\.rawValue).joined(separator: ", ")) (repeat the option or separate with commas; default all).",
+            valueName: "variant"
+        )
+    )
+    var variant: [String] = []
+
+    func validate() throws {
+        guard tasks >= 1 else {
+            throw ValidationError("--tasks must be at least 1 (got \(tasks)); try --tasks 50.")
+        }
+        guard keysPerTask >= 1 else {
+            throw ValidationError("--keys-per-task must be at least 1 (got \(keysPerTask)); try --keys-per-task 1000.")
+        }
+        let keys = tasks.multipliedReportingOverflow(by: keysPerTask)
+        guard !keys.overflow, keys.partialValue <= 100_000_000 else {
+            throw ValidationError("--tasks × --keys-per-task must be at most 100,000,000 keys (got \(tasks) × \(keysPerTask)); lower one of them.")
+        }
+        _ = try selectedWorkloads()
+        _ = try selectedVariants()
+    }
+
+    func run() async throws {
+        let experiment = MapsExperiment(
+            tasks: tasks,
+            keysPerTask: keysPerTask,
+            runs: options.runs,
+            workloads: try selectedWorkloads(),
+            variants: try selectedVariants(),
+            progress: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        )
+        let result = try await experiment.run()
+        try options.write([result])
+        let wrong = result.workloads.flatMap(\.variants).filter { $0.variant != .unsynchronized && $0.correctRuns < $0.runs.count }
+        if !wrong.isEmpty {
+            let names = wrong.map(\.variant.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("maps: a synchronized map gave a wrong result (\(names)); see the table notes.\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func selectedWorkloads() throws -> [MapWorkload] {
+        try Self.parseList(workload, option: "--workload", all: MapWorkload.allCases)
+    }
+
+    private func selectedVariants() throws -> [MapVariant] {
+        try Self.parseList(variant, option: "--variant", all: MapVariant.allCases)
+    }
+
+    /// The values named in `arguments` (repeated or comma-separated), in the order of `all`
+    /// without repeats; all of them when none is named.
+    private static func parseList<Value: RawRepresentable & Equatable>(
+        _ arguments: [String], option: String, all: [Value]
+    ) throws -> [Value] where Value.RawValue == String {
+        let names = arguments.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { return all }
+        let known = all.map(\.rawValue).joined(separator: ", ")
+        let chosen = try names.map { name in
+            guard let value = Value(rawValue: name) else {
+                throw ValidationError("Unknown \(option) '\(name)'; choose from \(known).")
+            }
+            return value
+        }
+        return all.filter(chosen.contains)
+    }
+}
