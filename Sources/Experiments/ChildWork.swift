@@ -19,7 +19,9 @@ public struct ChildWork: Sendable {
 /// Every kind of child work, looked up by name by the hidden `child` command.
 public enum ChildWorkCatalog {
     /// All registered child work.
-    public static let all: [ChildWork] = []
+    public static let all: [ChildWork] = [
+        CounterExperiment.plainChildWork, FileWritesExperiment.crashChildWork, HandoffExperiment.peerChildWork,
+    ]
 
     /// The work named `name`, or nil.
     public static func work(named name: String) -> ChildWork? {

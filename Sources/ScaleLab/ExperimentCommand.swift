@@ -5,6 +5,6 @@ struct ExperimentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run the concurrency experiments: counter, maps, file-writes, handoff, or all.",
-        subcommands: [ChildWorkCommand.self]
+        subcommands: [CounterCommand.self, FileWritesCommand.self, HandoffCommand.self, ChildWorkCommand.self]
     )
 }
