@@ -88,13 +88,7 @@ public struct CounterResult: ExperimentResult {
         let lost = measurement.runsWithLostUpdates == 0
             ? "none in \(measurement.runs.count) runs"
             : "in \(measurement.runsWithLostUpdates) of \(measurement.runs.count) runs, up to \(NumberFormatting.grouped(measurement.mostLostUpdates))"
-        return [
-            measurement.variant.rawValue,
-            NumberFormatting.milliseconds(fromSeconds: times.median / 1_000),
-            NumberFormatting.milliseconds(fromSeconds: times.min / 1_000),
-            NumberFormatting.milliseconds(fromSeconds: times.max / 1_000),
-            finalCount, expected, lost,
-        ]
+        return [measurement.variant.rawValue] + times.millisecondCells + [finalCount, expected, lost]
     }
 
     private func note(for measurement: Measurement) -> String? {

@@ -74,20 +74,16 @@ public struct FileWritesResult: ExperimentResult {
             title: "file-writes: \(NumberFormatting.grouped(lines)) short lines to one file",
             columns: [
                 .init("variant", alignment: .left), .init("median"), .init("min"), .init("max"),
-                .init("write(2) calls"), .init("bytes"), .init("vs unbuffered"), .init("on disk", alignment: .left),
+                .init("write(2) calls"), .init("bytes"), .init("speed-up vs unbuffered"), .init("on disk", alignment: .left),
             ]
         )
         for measurement in measurements {
             guard let times = measurement.milliseconds, let firstRun = measurement.runs.first else { continue }
             let calls = firstRun.writeCalls.map(NumberFormatting.grouped) ?? "n/a"
-            table.append([
-                label(measurement.variant),
-                NumberFormatting.milliseconds(fromSeconds: times.median / 1_000),
-                NumberFormatting.milliseconds(fromSeconds: times.min / 1_000),
-                NumberFormatting.milliseconds(fromSeconds: times.max / 1_000),
+            table.append([label(measurement.variant)] + times.millisecondCells + [
                 calls,
                 NumberFormatting.grouped(firstRun.bytesOnDisk),
-                speedUpOverUnbuffered[measurement.variant].map { NumberFormatting.ratio($0) + " faster" } ?? "-",
+                speedUpOverUnbuffered[measurement.variant].map(NumberFormatting.ratio) ?? "-",
                 measurement.isComplete ? "complete" : "WRONG: expected \(NumberFormatting.grouped(measurement.expectedBytes)) bytes",
             ])
         }

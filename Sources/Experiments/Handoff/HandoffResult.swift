@@ -52,11 +52,7 @@ public struct HandoffResult: ExperimentResult {
         for measurement in measurements {
             guard let perHandoff = measurement.nanosecondsPerHandoff, let total = measurement.milliseconds else { continue }
             let completed = measurement.runs.map(\.roundtrips).min() ?? 0
-            table.append([
-                measurement.variant.rawValue,
-                NumberFormatting.nanoseconds(fromSeconds: perHandoff.median / 1e9),
-                NumberFormatting.nanoseconds(fromSeconds: perHandoff.min / 1e9),
-                NumberFormatting.nanoseconds(fromSeconds: perHandoff.max / 1e9),
+            table.append([measurement.variant.rawValue] + perHandoff.nanosecondCells + [
                 NumberFormatting.milliseconds(fromSeconds: total.median / 1_000),
                 fastest.map { NumberFormatting.ratio(perHandoff.median / $0) } ?? "-",
                 measurement.isComplete
