@@ -20,7 +20,10 @@ public struct ChildWork: Sendable {
 public enum ChildWorkCatalog {
     /// All registered child work.
     public static let all: [ChildWork] = [
+        CounterExperiment.plainChildWork,
         MapsExperiment.unsynchronizedChildWork,
+        FileWritesExperiment.crashChildWork,
+        HandoffExperiment.peerChildWork,
     ]
 
     /// The work named `name`, or nil.

@@ -5,6 +5,9 @@ struct ExperimentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run the concurrency experiments: counter, maps, file-writes, handoff, or all.",
-        subcommands: [MapsCommand.self, ChildWorkCommand.self]
+        subcommands: [
+            CounterCommand.self, MapsCommand.self, FileWritesCommand.self, HandoffCommand.self,
+            AllExperimentsCommand.self, ChildWorkCommand.self,
+        ]
     )
 }

@@ -73,40 +73,21 @@ struct MapsCommand: AsyncParsableCommand {
             runs: options.runs,
             workloads: try selectedWorkloads(),
             variants: try selectedVariants(),
-            progress: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            progress: ExperimentProgress.standardError
         )
         let result = try await experiment.run()
         try options.write([result])
-        let wrong = result.workloads.flatMap(\.variants).filter { $0.variant != .unsynchronized && $0.correctRuns < $0.runs.count }
-        if !wrong.isEmpty {
-            let names = wrong.map(\.variant.rawValue).joined(separator: ", ")
-            FileHandle.standardError.write(Data("maps: a synchronized map gave a wrong result (\(names)); see the table notes.\n".utf8))
+        if result.hasWrongSynchronizedRun {
+            FileHandle.standardError.write(Data("maps: a synchronized map gave a wrong result; see the table notes.\n".utf8))
             throw ExitCode.failure
         }
     }
 
     private func selectedWorkloads() throws -> [MapWorkload] {
-        try Self.parseList(workload, option: "--workload", all: MapWorkload.allCases)
+        try VariantSelection.parse(workload, experiment: "maps", option: "workload")
     }
 
     private func selectedVariants() throws -> [MapVariant] {
-        try Self.parseList(variant, option: "--variant", all: MapVariant.allCases)
-    }
-
-    /// The values named in `arguments` (repeated or comma-separated), in the order of `all`
-    /// without repeats; all of them when none is named.
-    private static func parseList<Value: RawRepresentable & Equatable>(
-        _ arguments: [String], option: String, all: [Value]
-    ) throws -> [Value] where Value.RawValue == String {
-        let names = arguments.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !names.isEmpty else { return all }
-        let known = all.map(\.rawValue).joined(separator: ", ")
-        let chosen = try names.map { name in
-            guard let value = Value(rawValue: name) else {
-                throw ValidationError("Unknown \(option) '\(name)'; choose from \(known).")
-            }
-            return value
-        }
-        return all.filter(chosen.contains)
+        try VariantSelection.parse(variant, experiment: "maps")
     }
 }

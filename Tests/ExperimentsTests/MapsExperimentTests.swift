@@ -75,7 +75,7 @@ struct MapsExperimentTests {
     }
 
     @Test func childWorkRejectsArgumentsItCannotUse() async {
-        await #expect(throws: MapsChildArgumentError.self) {
+        await #expect(throws: ChildWorkArgumentError.self) {
             try await MapsExperiment.unsynchronizedChildWork.run(["write", "many", "1"])
         }
         #expect(ChildWorkCatalog.work(named: "maps-unsynchronized") != nil)

@@ -117,20 +117,12 @@ public struct MapsExperiment: Experiment {
             let tasks = Int(arguments[1]), tasks > 0,
             let keysPerTask = Int(arguments[2]), keysPerTask > 0
         else {
-            throw MapsChildArgumentError(arguments: arguments)
+            throw ChildWorkArgumentError(
+                work: "maps-unsynchronized", expected: "<write|read|mixed> <tasks> <keys per task>", got: arguments
+            )
         }
         alarm(UInt32(childTimeLimitSeconds))
         let report = await workload.run(on: UnsynchronizedMap(), tasks: tasks, keysPerTask: keysPerTask)
         return String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-    }
-}
-
-/// Thrown by the unsynchronized child work when started with arguments it cannot use (only a bug
-/// in the parent can do that).
-struct MapsChildArgumentError: Error, CustomStringConvertible {
-    let arguments: [String]
-
-    var description: String {
-        "maps-unsynchronized expects <write|read|mixed> <tasks> <keys per task>, got '\(arguments.joined(separator: " "))'. Run it through `scalelab experiment maps`, which passes them."
     }
 }

@@ -121,3 +121,10 @@ public struct MapsExperimentResult: ExperimentResult {
         return notes
     }
 }
+
+extension MapsExperimentResult {
+    /// True when a synchronized variant left a wrong map in some run: a bug, never a finding.
+    public var hasWrongSynchronizedRun: Bool {
+        workloads.flatMap(\.variants).contains { $0.variant != .unsynchronized && $0.correctRuns < $0.runs.count }
+    }
+}
