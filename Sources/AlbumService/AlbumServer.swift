@@ -64,6 +64,8 @@ extension ApplicationProtocol {
             throw AlbumServerError.addressInUse(host: host, port: port)
         } catch let error as IOError {
             throw AlbumServerError.cannotListen(host: host, port: port, reason: error.description)
+        } catch let error as SocketAddressError {
+            throw AlbumServerError.cannotListen(host: host, port: port, reason: "\(error)")
         }
     }
 }

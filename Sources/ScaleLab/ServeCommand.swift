@@ -1,9 +1,8 @@
 import AlbumService
 import ArgumentParser
+import Foundation
 import Logging
 import Primitives
-
-import Foundation
 
 /// `scalelab serve`: runs the album service until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -36,20 +35,14 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(
-        help: ArgumentHelp(
-            "The map behind lookups by id: \(MapStrategy.allCases.map(\.rawValue).joined(separator: ", ")).",
-            discussion: MapStrategy.allCases.map { "\($0.rawValue): \($0.explanation)" }.joined(separator: "\n")
-        ),
-        transform: { try Self.value(of: MapStrategy.self, $0, option: "map") }
+        help: Self.help("The map behind lookups by id", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) }),
+        transform: { try Self.value(of: MapStrategy.self, $0) }
     )
     var map: MapStrategy = .snapshot
 
     @Option(
-        help: ArgumentHelp(
-            "How GET /albums encodes the list: \(ListEncoding.allCases.map(\.rawValue).joined(separator: ", ")).",
-            discussion: ListEncoding.allCases.map { "\($0.rawValue): \($0.explanation)" }.joined(separator: "\n")
-        ),
-        transform: { try Self.value(of: ListEncoding.self, $0, option: "list-encoding") }
+        help: Self.help("How GET /albums encodes the list", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) }),
+        transform: { try Self.value(of: ListEncoding.self, $0) }
     )
     var listEncoding: ListEncoding = .cached
 
@@ -58,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: "Log level: trace, debug, info, notice, warning, error or critical.",
-        transform: { try Self.value(of: Logger.Level.self, $0, option: "log-level") }
+        transform: { try Self.value(of: Logger.Level.self, $0) }
     )
     var logLevel: Logger.Level = .info
 
@@ -74,13 +67,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// Help for an option with named choices: the names in the summary, each explained below.
+    private static func help(_ summary: String, _ choices: [(name: String, explanation: String)]) -> ArgumentHelp {
+        ArgumentHelp(
+            "\(summary): \(choices.map(\.name).joined(separator: ", ")).",
+            discussion: choices.map { "\($0.name): \($0.explanation)" }.joined(separator: "\n")
+        )
+    }
+
     /// The case of `type` named `text`, or an error listing the names to choose from.
     private static func value<Value: CaseIterable & RawRepresentable<String>>(
-        of type: Value.Type, _ text: String, option: String
+        of type: Value.Type, _ text: String
     ) throws -> Value {
         guard let value = Value(rawValue: text) else {
             let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--\(option) must be one of \(names) (got '\(text)').")
+            throw ValidationError("choose one of \(names).")
         }
         return value
     }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Primitives
 
 /// The body of every error response.
@@ -12,6 +13,13 @@ struct ErrorBody: Decodable {
 
 /// Headers of a JSON request.
 let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+/// A logger for test servers: warnings and worse only.
+let quietLogger: Logger = {
+    var logger = Logger(label: "album-service-tests")
+    logger.logLevel = .warning
+    return logger
+}()
 
 /// A store with the three classic albums and `extra` generated ones.
 func classicStore(extra: Int = 0, strategy: MapStrategy = .snapshot, listEncoding: ListEncoding = .cached)
@@ -25,7 +33,7 @@ func withRouterClient(
     store: InMemoryAlbumStore = classicStore(),
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await makeApplication(store: store).test(.router) { client in try await test(client) }
+    try await makeApplication(store: store, logger: quietLogger).test(.router) { client in try await test(client) }
 }
 
 /// `value` decoded from a JSON response body.

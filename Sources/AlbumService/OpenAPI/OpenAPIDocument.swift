@@ -103,14 +103,7 @@ enum OpenAPIDocument {
         "summary": "Add an album",
         "description": "Stores the album at the end of the list. Without `id` the server assigns the next free number; a client-chosen `id` that exists answers 409. A request that fails stores nothing.",
         "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/AlbumInput"
-              }
-            }
-          }
+          "$ref": "#/components/requestBodies/Album"
         },
         "responses": {
           "201": {
@@ -182,14 +175,7 @@ enum OpenAPIDocument {
         "summary": "Replace an album",
         "description": "Replaces every field of an existing album, keeping its place in the list. The body's `id`, if present, must equal the URL's. An unknown id answers 404 (create albums with POST /albums). A request that fails changes nothing.",
         "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/AlbumInput"
-              }
-            }
-          }
+          "$ref": "#/components/requestBodies/Album"
         },
         "responses": {
           "200": {
@@ -407,6 +393,19 @@ enum OpenAPIDocument {
             "type": "integer",
             "minimum": 0,
             "description": "The number of albums stored."
+          }
+        }
+      }
+    },
+    "requestBodies": {
+      "Album": {
+        "required": true,
+        "description": "The album as JSON; at most 1 MiB.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AlbumInput"
+            }
           }
         }
       }
