@@ -35,13 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(
-        help: Self.help("The map behind lookups by id", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) }),
+        help: Self.help("The map behind lookups by id", default: "snapshot", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) }),
         transform: { try Self.value(of: MapStrategy.self, $0) }
     )
     var map: MapStrategy = .snapshot
 
     @Option(
-        help: Self.help("How GET /albums encodes the list", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) }),
+        help: Self.help("How GET /albums encodes the list", default: "cached", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) }),
         transform: { try Self.value(of: ListEncoding.self, $0) }
     )
     var listEncoding: ListEncoding = .cached
@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     var seedAlbums = 0
 
     @Option(
-        help: "Log level: trace, debug, info, notice, warning, error or critical.",
+        help: "Log level: trace, debug, info, notice, warning, error or critical. (default: info)",
         transform: { try Self.value(of: Logger.Level.self, $0) }
     )
     var logLevel: Logger.Level = .info
@@ -68,9 +68,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Help for an option with named choices: the names in the summary, each explained below.
-    private static func help(_ summary: String, _ choices: [(name: String, explanation: String)]) -> ArgumentHelp {
+    private static func help(
+        _ summary: String, default defaultName: String, _ choices: [(name: String, explanation: String)]
+    ) -> ArgumentHelp {
         ArgumentHelp(
-            "\(summary): \(choices.map(\.name).joined(separator: ", ")).",
+            "\(summary): \(choices.map(\.name).joined(separator: ", ")). (default: \(defaultName))",
             discussion: choices.map { "\($0.name): \($0.explanation)" }.joined(separator: "\n")
         )
     }
