@@ -1,0 +1,71 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds the album service as a Hummingbird application, ready to run or to test in-process.
+///
+/// - Parameters:
+///   - configuration: Where to listen, and the store's settings when `store` is nil.
+///   - store: The albums to serve; nil makes the store `configuration` describes.
+///   - logger: Where the server logs.
+///   - onServerRunning: Called with the bound port once the server accepts connections.
+public func makeApplication(
+    configuration: AlbumServerConfiguration = AlbumServerConfiguration(),
+    store: (any AlbumStore)? = nil,
+    logger: Logger = Logger(label: "scalelab.serve"),
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let metrics = ServiceMetrics()
+    let router = Router(options: .autoGenerateHeadEndpoints)
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+    router.add(middleware: APIErrorMiddleware())
+    AlbumRoutes(store: store ?? configuration.makeStore(), metrics: metrics).add(to: router)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}
+
+/// Why the server could not start.
+public enum AlbumServerError: Error, Sendable, CustomStringConvertible {
+    /// Another process listens on the address.
+    case addressInUse(host: String, port: Int)
+    /// The address cannot be bound for another reason, such as a host that is not local.
+    case cannotListen(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .addressInUse(let host, let port):
+            "Port \(port) on \(host) is already in use by another process; stop it (e.g. find it with `lsof -i :\(port)`) or choose another port with --port."
+        case .cannotListen(let host, let port, let reason):
+            "Cannot listen on \(host):\(port): \(reason). Check --host (an address of this machine, e.g. 127.0.0.1 or 0.0.0.0) and --port."
+        }
+    }
+}
+
+extension ApplicationProtocol {
+    /// Runs until SIGINT or SIGTERM, then stops accepting connections, lets requests in flight
+    /// finish and returns. A failure to bind becomes an `AlbumServerError` that says what to do.
+    public func runUntilSignalled(host: String, port: Int) async throws {
+        do {
+            try await runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw AlbumServerError.addressInUse(host: host, port: port)
+        } catch let error as IOError {
+            throw AlbumServerError.cannotListen(host: host, port: port, reason: error.description)
+        } catch let error as SocketAddressError {
+            throw AlbumServerError.cannotListen(host: host, port: port, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,476 @@
+import Hummingbird
+
+/// The OpenAPI 3.1 description of the album service, served at `GET /openapi.json`.
+enum OpenAPIDocument {
+    /// The document as sent: UTF-8 JSON.
+    static let json = ByteBuffer(string: text)
+
+    /// The document's text. Tests check it names every route the router has.
+    static let text = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "ScaleLab album service",
+    "version": "1.0.0",
+    "description": "The album API of `scalelab serve`: an in-memory catalog of albums, the shared state the ScaleLab concurrency experiments measure. Every error is a JSON object {\"error\": \"<what was wrong and how to fix it>\"}. A known path called with a method it does not list answers 405 with an Allow header; OPTIONS on a known path answers 204 with the Allow header; HEAD works wherever GET does; an unknown path answers 404.",
+    "license": {
+      "name": "Apache-2.0",
+      "identifier": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://127.0.0.1:8080",
+      "description": "scalelab serve with its defaults"
+    }
+  ],
+  "paths": {
+    "/albums": {
+      "get": {
+        "operationId": "listAlbums",
+        "summary": "List albums in the order they were added",
+        "description": "Without query parameters: every album, as the original service answered. With `limit` or `after`: one page of at most `limit` albums (default 100, larger values are lowered to 1000) that follow the album `after`; a `Link` header with rel=\"next\" points at the next page while more albums follow. The response carries an ETag that changes with every write; send it back in If-None-Match to get 304 while nothing changed.",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Albums per page, 1 or more; values above 1000 are lowered to 1000. Default 100 when only `after` is given.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "description": "The id of the last album of the previous page (taken from the Link header); the page starts after it.",
+            "schema": {
+              "$ref": "#/components/schemas/AlbumID"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": false,
+            "description": "ETags from earlier responses; 304 when one matches the current list.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The albums, or one page of them.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "description": "`</albums?limit=N&after=ID>; rel=\"next\"` while more albums follow this page; absent on the last page and on the whole list.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Album"
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "The list has not changed since the ETag sent in If-None-Match.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          }
+        }
+      },
+      "post": {
+        "operationId": "addAlbum",
+        "summary": "Add an album",
+        "description": "Stores the album at the end of the list. Without `id` the server assigns the next free number; a client-chosen `id` that exists answers 409. A request that fails stores nothing.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/Album"
+        },
+        "responses": {
+          "201": {
+            "description": "The stored album, with its id.",
+            "headers": {
+              "Location": {
+                "description": "The album's URL, `/albums/{id}`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Album"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      }
+    },
+    "/albums/{id}": {
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "description": "The album's id.",
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "get": {
+        "operationId": "getAlbum",
+        "summary": "Get one album",
+        "responses": {
+          "200": {
+            "description": "The album.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Album"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "put": {
+        "operationId": "replaceAlbum",
+        "summary": "Replace an album",
+        "description": "Replaces every field of an existing album, keeping its place in the list. The body's `id`, if present, must equal the URL's. An unknown id answers 404 (create albums with POST /albums). A request that fails changes nothing.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/Album"
+        },
+        "responses": {
+          "200": {
+            "description": "The album as now stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Album"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeAlbum",
+        "summary": "Remove an album",
+        "responses": {
+          "204": {
+            "description": "The album was removed."
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/health": {
+      "get": {
+        "operationId": "health",
+        "summary": "Liveness check",
+        "responses": {
+          "200": {
+            "description": "The service is up.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "summary": "Prometheus metrics",
+        "description": "http_requests_total and the histogram http_request_duration_seconds, both labelled by route, method and status, and the gauge albums_stored, in the Prometheus text exposition format 0.0.4.",
+        "responses": {
+          "200": {
+            "description": "The metrics.",
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "operationId": "openAPIDocument",
+        "summary": "This document",
+        "responses": {
+          "200": {
+            "description": "The OpenAPI 3.1 description of the service.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "AlbumID": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9._~-]{1,64}$",
+        "description": "1 to 64 letters, digits, '-', '.', '_' or '~'.",
+        "examples": [
+          "1",
+          "blue-train"
+        ]
+      },
+      "Album": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "artist",
+          "price"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/AlbumID"
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000
+          },
+          "artist": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000
+          },
+          "price": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000
+          }
+        },
+        "examples": [
+          {
+            "id": "1",
+            "title": "Blue Train",
+            "artist": "John Coltrane",
+            "price": 56.99
+          }
+        ]
+      },
+      "AlbumInput": {
+        "type": "object",
+        "required": [
+          "title",
+          "artist",
+          "price"
+        ],
+        "description": "An album as a client sends it. Fields other than these are ignored.",
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/AlbumID",
+            "description": "Optional on POST (the server assigns one when absent); on PUT it must equal the URL's id."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "pattern": "\\S",
+            "description": "Not empty and not only whitespace."
+          },
+          "artist": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "pattern": "\\S",
+            "description": "Not empty and not only whitespace."
+          },
+          "price": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000,
+            "description": "A finite number from 0 to 1000000."
+          }
+        },
+        "examples": [
+          {
+            "title": "Blue Train",
+            "artist": "John Coltrane",
+            "price": 56.99
+          }
+        ]
+      },
+      "Error": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "string",
+            "description": "What was wrong and how to fix it."
+          }
+        },
+        "examples": [
+          {
+            "error": "Field 'price' must not be negative (got -1.0); send 0 for a free album."
+          }
+        ]
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status",
+          "albums"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          },
+          "albums": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The number of albums stored."
+          }
+        }
+      }
+    },
+    "requestBodies": {
+      "Album": {
+        "required": true,
+        "description": "The album as JSON; at most 1 MiB.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AlbumInput"
+            }
+          }
+        }
+      }
+    },
+    "headers": {
+      "ETag": {
+        "description": "Identifies this version of the list; it changes with every write and with every start of the server.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "Malformed JSON; a missing, null or mistyped field (named in the message); an empty title or artist; a negative, non-finite or absurd price; an invalid id; a bad `limit` or an `after` that names no album.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No album has this id.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "An album already has the id in the body.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "ContentTooLarge": {
+        "description": "The body is larger than 1 MiB (1048576 bytes).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The Content-Type is not JSON (application/json or application/*+json). A request without Content-Type is read as JSON.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    }
+  }
+}
+"""#
+}

@@ -1,0 +1,123 @@
+import AlbumService
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Bad input gets the right status and a JSON error that says what to do, and changes nothing.
+struct AlbumErrorTests {
+    /// A request expected to fail, and words its error message must contain.
+    struct BadWrite: CustomTestStringConvertible, Sendable {
+        var label: String
+        var method: HTTPRequest.Method = .post
+        var uri = "/albums"
+        var contentType: String? = "application/json"
+        var body: String
+        var status: HTTPResponse.Status = .badRequest
+        var messageMentions: String
+
+        var testDescription: String { label }
+    }
+
+    static let badWrites: [BadWrite] = [
+        BadWrite(label: "malformed JSON", body: #"{"title": "Blue"#, messageMentions: "not valid JSON"),
+        BadWrite(label: "empty body", body: "", messageMentions: "not valid JSON"),
+        BadWrite(label: "not an object", body: "[1, 2]", messageMentions: "must be a JSON object"),
+        BadWrite(label: "missing title", body: #"{"artist":"A","price":1}"#, messageMentions: "Missing field 'title'"),
+        BadWrite(label: "missing price", body: #"{"title":"T","artist":"A"}"#, messageMentions: "Missing field 'price'"),
+        BadWrite(label: "mistyped price", body: #"{"title":"T","artist":"A","price":"9.99"}"#, messageMentions: "Field 'price' must be a number"),
+        BadWrite(label: "mistyped title", body: #"{"title":7,"artist":"A","price":1}"#, messageMentions: "Field 'title' must be a string"),
+        BadWrite(label: "null artist", body: #"{"title":"T","artist":null,"price":1}"#, messageMentions: "Field 'artist' must not be null"),
+        BadWrite(label: "empty title", body: #"{"title":"","artist":"A","price":1}"#, messageMentions: "Field 'title' must not be empty"),
+        BadWrite(label: "blank artist", body: #"{"title":"T","artist":"  \t","price":1}"#, messageMentions: "Field 'artist' must not be empty"),
+        BadWrite(label: "negative price", body: #"{"title":"T","artist":"A","price":-0.01}"#, messageMentions: "Field 'price' must not be negative"),
+        BadWrite(label: "absurd price", body: #"{"title":"T","artist":"A","price":1e12}"#, messageMentions: "Field 'price' must be at most"),
+        BadWrite(label: "non-finite price", body: #"{"title":"T","artist":"A","price":1e400}"#, messageMentions: "price"),
+        BadWrite(label: "invalid id", body: #"{"id":"a/b","title":"T","artist":"A","price":1}"#, messageMentions: "Field 'id' must be 1 to 64"),
+        BadWrite(
+            label: "duplicate id", body: #"{"id":"2","title":"T","artist":"A","price":1}"#, status: .conflict,
+            messageMentions: "An album with id '2' already exists"),
+        BadWrite(
+            label: "form content type", contentType: "application/x-www-form-urlencoded", body: "title=T",
+            status: .unsupportedMediaType, messageMentions: "send the album as application/json"),
+        BadWrite(
+            label: "text content type", contentType: "text/plain", body: #"{"title":"T","artist":"A","price":1}"#,
+            status: .unsupportedMediaType, messageMentions: "is not JSON"),
+        BadWrite(
+            label: "body over 1 MiB", body: #"{"title":""# + String(repeating: "x", count: 1 << 20) + #"","artist":"A","price":1}"#,
+            status: .contentTooLarge, messageMentions: "larger than 1048576 bytes"),
+        BadWrite(
+            label: "PUT of an unknown album", method: .put, uri: "/albums/99", body: #"{"title":"T","artist":"A","price":1}"#,
+            status: .notFound, messageMentions: "No album has id '99'"),
+        BadWrite(
+            label: "PUT with a different id", method: .put, uri: "/albums/1", body: #"{"id":"2","title":"T","artist":"A","price":1}"#,
+            messageMentions: "differs from the id in the URL"),
+        BadWrite(
+            label: "PUT with a negative price", method: .put, uri: "/albums/1", body: #"{"title":"T","artist":"A","price":-5}"#,
+            messageMentions: "must not be negative"),
+        BadWrite(
+            label: "DELETE of an unknown album", method: .delete, uri: "/albums/99", contentType: nil, body: "",
+            status: .notFound, messageMentions: "No album has id '99'"),
+    ]
+
+    @Test(arguments: badWrites)
+    func badWriteIsRejectedAndStoresNothing(_ write: BadWrite) async throws {
+        let store = classicStore()
+        let listBefore = store.list().json
+        try await withRouterClient(store: store) { client in
+            var headers: HTTPFields = [:]
+            if let contentType = write.contentType { headers[.contentType] = contentType }
+            let response = try await client.execute(
+                uri: write.uri, method: write.method, headers: headers, body: ByteBuffer(string: write.body))
+            #expect(response.status == write.status)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            let message = try decode(ErrorBody.self, from: response.body).error
+            #expect(message.contains(write.messageMentions), "message: \(message)")
+        }
+        #expect(store.count == 3)
+        #expect(store.version == 3)
+        #expect(store.list().json == listBefore)
+    }
+
+    @Test func unknownAlbumIs404() async throws {
+        try await withRouterClient { client in
+            let response = try await client.execute(uri: "/albums/42", method: .get)
+            #expect(response.status == .notFound)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("No album has id '42'"))
+        }
+    }
+
+    @Test func unknownRouteIs404WithJSON() async throws {
+        try await withRouterClient { client in
+            let response = try await client.execute(uri: "/songs", method: .get)
+            #expect(response.status == .notFound)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("No route matches GET /songs"))
+        }
+    }
+
+    @Test(arguments: [("/albums", HTTPRequest.Method.delete), ("/albums/1", .post), ("/health", .put), ("/albums", .patch)])
+    func wrongMethodIs405WithAllow(uri: String, method: HTTPRequest.Method) async throws {
+        try await withRouterClient { client in
+            let response = try await client.execute(uri: uri, method: method)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow]?.contains("GET") == true)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("is not allowed on"))
+        }
+    }
+
+    @Test(arguments: ["0", "-3", "ten", "1.5"])
+    func badLimitIs400(limit: String) async throws {
+        try await withRouterClient { client in
+            let response = try await client.execute(uri: "/albums?limit=\(limit)", method: .get)
+            #expect(response.status == .badRequest)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("'limit' must be a whole number"))
+        }
+    }
+
+    @Test func unknownCursorIs400() async throws {
+        try await withRouterClient { client in
+            let response = try await client.execute(uri: "/albums?limit=2&after=nope", method: .get)
+            #expect(response.status == .badRequest)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("'after' names no album"))
+        }
+    }
+}

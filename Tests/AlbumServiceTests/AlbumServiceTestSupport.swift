@@ -1,0 +1,60 @@
+import AlbumService
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Primitives
+
+/// The body of every error response.
+struct ErrorBody: Decodable {
+    let error: String
+}
+
+/// Headers of a JSON request.
+let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+/// A logger for test servers: warnings and worse only.
+let quietLogger: Logger = {
+    var logger = Logger(label: "album-service-tests")
+    logger.logLevel = .warning
+    return logger
+}()
+
+/// A store with the three classic albums and `extra` generated ones.
+func classicStore(extra: Int = 0, strategy: MapStrategy = .snapshot, listEncoding: ListEncoding = .cached)
+    -> InMemoryAlbumStore
+{
+    AlbumServerConfiguration(strategy: strategy, listEncoding: listEncoding, seedAlbumCount: extra).makeStore()
+}
+
+/// Runs `test` against the album service on `store`, in-process without a socket.
+func withRouterClient(
+    store: InMemoryAlbumStore = classicStore(),
+    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    try await makeApplication(store: store, logger: quietLogger).test(.router) { client in try await test(client) }
+}
+
+/// `value` decoded from a JSON response body.
+func decode<Value: Decodable>(_ type: Value.Type, from body: ByteBuffer) throws -> Value {
+    try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
+}
+
+extension ByteBuffer {
+    /// The buffer's bytes as UTF-8 text.
+    var text: String { String(buffer: self) }
+}
+
+extension TestClientProtocol {
+    /// POSTs `json` to /albums.
+    @discardableResult
+    func postAlbum(_ json: String, headers: HTTPFields = jsonHeaders) async throws -> TestResponse {
+        try await execute(uri: "/albums", method: .post, headers: headers, body: ByteBuffer(string: json))
+    }
+}
+
+extension HTTPField.Name {
+    /// `Link`, which carries the next page's URI.
+    static var link: Self { Self("Link")! }
+}
