@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadTestingTests",
-            dependencies: ["LoadTesting", "AlbumService"],
+            dependencies: ["LoadTesting", "AlbumService", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
     ]

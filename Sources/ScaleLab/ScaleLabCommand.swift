@@ -9,6 +9,6 @@ struct ScaleLabCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 a run failed or a check did not hold; 64 bad command-line \
             usage (the message says which option and how to fix it).
             """,
-        subcommands: [ExperimentCommand.self]
+        subcommands: [ExperimentCommand.self, LoadCommand.self]
     )
 }
