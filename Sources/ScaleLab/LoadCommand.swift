@@ -32,7 +32,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Closed model: number of concurrent users (default 1).")
     var users: Int?
 
-    @Option(name: [.short, .customLong("spawn-rate")], help: "Closed model: users started per second (default 1).")
+    @Option(name: [.customShort("r"), .customLong("spawn-rate")], help: "Closed model: users started per second (default 1).")
     var spawnRate: Double?
 
     @Option(name: .customLong("arrival-rate"), help: "Open model: requests started per second whatever the target does (like wrk2, k6 constant-arrival-rate); times count from each request's intended start. Replaces -u and -r.")
@@ -41,7 +41,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-in-flight"), help: "Open model: most requests in flight (connections) at once; requests with none free start late and are counted.")
     var maxInFlight: Int = 100
 
-    @Option(name: [.short, .customLong("run-time")], help: "How long to run: 30s, 5m, 1h30m.")
+    @Option(name: [.customShort("t"), .customLong("run-time")], help: "How long to run: 30s, 5m, 1h30m.")
     var runTime: String = "30s"
 
     @Option(name: .customLong("stop-timeout"), help: "At the end, time users get to finish their request in flight (e.g. 5s); 0 stops them at once.")

@@ -28,5 +28,8 @@ struct ThresholdTests {
         #expect(try Threshold(parsing: "fail_ratio<0.02").holds(in: snapshot))
         #expect(try Threshold(parsing: "rps>100").holds(in: snapshot))
         #expect(try !Threshold(parsing: "/missing:p50<1s").holds(in: snapshot))
+        // A name alone covers every method with that name.
+        #expect(try Threshold(parsing: "/albums:requests>=110").holds(in: snapshot))
+        #expect(try Threshold(parsing: "GET /albums:requests<=100").holds(in: snapshot))
     }
 }

@@ -49,14 +49,12 @@ public enum LocustCSV {
         var lines = [line(historyHeader)]
         for point in snapshot.history {
             let total = point.total
-            let percentiles = StatsSnapshot.reportedPercentiles.map {
-                total.requests == 0 ? "N/A" : number(total.percentileMilliseconds($0))
-            }
+            let percentiles = total.percentilesMilliseconds.map { total.requests == 0 ? "N/A" : number($0) }
             lines.append(line(
                 [String(Int(point.timestamp)), String(point.users), "", EndpointStats.aggregatedName,
                  number(point.requestsPerSecond), number(point.failuresPerSecond)]
                 + percentiles + [
-                    String(total.requests), String(total.failures), number(total.percentileMilliseconds(50)),
+                    String(total.requests), String(total.failures), number(total.medianMilliseconds),
                     number(total.meanMilliseconds), number(total.minMilliseconds), number(total.maxMilliseconds),
                     number(total.averageContentBytes),
                 ]))

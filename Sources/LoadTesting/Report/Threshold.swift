@@ -93,24 +93,25 @@ public struct Threshold: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     /// The measured value of the metric in `snapshot`, or nil when the request type never ran.
+    /// A request type given by name alone covers every method with that name.
     public func measuredValue(in snapshot: StatsSnapshot) -> Double? {
-        let row: StatsSnapshot.Row
+        let stats: EndpointStats
         if let requestType {
-            guard let match = snapshot.endpoints.first(where: {
-                $0.stats.name == requestType || "\($0.stats.method) \($0.stats.name)" == requestType
-            }) else { return nil }
-            row = match
+            let matches = snapshot.endpoints.map(\.stats).filter {
+                $0.name == requestType || "\($0.method) \($0.name)" == requestType
+            }
+            guard !matches.isEmpty else { return nil }
+            stats = matches.dropFirst().reduce(into: matches[0]) { $0.merge($1) }
         } else {
-            row = snapshot.aggregated
+            stats = snapshot.aggregated.stats
         }
-        let stats = row.stats
         switch metric {
         case .percentile(let percentile): return stats.percentileMilliseconds(percentile)
         case .average: return stats.meanMilliseconds
         case .minimum: return stats.minMilliseconds
         case .maximum: return stats.maxMilliseconds
         case .failureRatio: return stats.failureRatio
-        case .requestsPerSecond: return snapshot.averageRequestsPerSecond(of: row)
+        case .requestsPerSecond: return snapshot.elapsedSeconds > 0 ? Double(stats.requests) / snapshot.elapsedSeconds : 0
         case .requests: return Double(stats.requests)
         }
     }

@@ -24,7 +24,8 @@ final class ArrivalDriver {
     private let interval: Duration
     private let maxInFlight: Int
     private let firstSlotIndex: Int
-    private var startTime = ContinuousClock.now
+    private let startTime: ContinuousClock.Instant
+    private let endTime: ContinuousClock.Instant
     private var issued = 0
     private var slots: [Slot] = []
     private var idle: [Slot] = []
@@ -35,22 +36,27 @@ final class ArrivalDriver {
     private var isDroppingOutcomes = false
     private var stopped: EventLoopPromise<Void>?
 
-    /// A driver starting `rate` requests per second on at most `maxInFlight` connections;
-    /// connection slots are numbered from `firstSlotIndex` (for their user contexts).
-    init(worker: LoopWorker, scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int, firstSlotIndex: Int) {
+    /// A driver starting `rate` requests per second from `start` until `end` on at most
+    /// `maxInFlight` connections; connection slots are numbered from `firstSlotIndex` (for
+    /// their user contexts).
+    init(
+        worker: LoopWorker, scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int,
+        firstSlotIndex: Int, from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
+    ) {
         self.worker = worker
         self.scenario = scenario
         self.client = client
         self.interval = .seconds(1 / rate)
         self.maxInFlight = maxInFlight
         self.firstSlotIndex = firstSlotIndex
+        self.startTime = start
+        self.endTime = end
     }
 
     /// Requests in flight now.
     var inFlight: Int { slots.count - idle.count }
 
     func start() {
-        startTime = .now
         startDueRequests()
     }
 
@@ -83,7 +89,7 @@ final class ArrivalDriver {
     private func startDueRequests() {
         guard !isStopping else { return }
         let now = ContinuousClock.now
-        while startTime + interval * issued <= now {
+        while startTime + interval * issued <= min(now, endTime) {
             let intended = startTime + interval * issued
             issued += 1
             if let slot = freeSlot() {
@@ -94,6 +100,7 @@ final class ArrivalDriver {
             }
         }
         let next = startTime + interval * issued
+        guard next < endTime else { return }
         timer = worker.loop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64((next - now).seconds * 1e9))) {
             self.startDueRequests()
         }

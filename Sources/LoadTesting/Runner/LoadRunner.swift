@@ -89,7 +89,7 @@ public struct LoadRunner: Sendable {
             )
         }
 
-        startArrivals(on: workers, client: client)
+        startArrivals(on: workers, client: client, from: start, until: end)
         while !Task.isCancelled {
             let now = clock.now
             for index in spawning.dueUsers(at: now) {
@@ -119,7 +119,10 @@ public struct LoadRunner: Sendable {
     }
 
     /// Open model: every loop starts its share of the arrival rate and of the connections.
-    private func startArrivals(on workers: [NIOLoopBound<LoopWorker>], client: any LoadClient) {
+    private func startArrivals(
+        on workers: [NIOLoopBound<LoopWorker>], client: any LoadClient, from start: ContinuousClock.Instant,
+        until end: ContinuousClock.Instant
+    ) {
         guard case .open(let rate, let maxInFlight) = configuration.shape else { return }
         let count = workers.count
         for (index, worker) in workers.enumerated() {
@@ -129,7 +132,7 @@ public struct LoadRunner: Sendable {
             worker.eventLoop.execute {
                 worker.value.startArrivals(
                     scenario: scenario, client: client, rate: rate / Double(count), maxInFlight: max(1, connections),
-                    firstSlotIndex: firstSlot
+                    firstSlotIndex: firstSlot, from: start, until: end
                 )
             }
         }

@@ -27,13 +27,15 @@ final class LoopWorker {
         user.start()
     }
 
-    /// Open model: starts `rate` requests per second on at most `maxInFlight` connections.
+    /// Open model: starts `rate` requests per second from `start` until `end` on at most
+    /// `maxInFlight` connections.
     func startArrivals(
-        scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int, firstSlotIndex: Int
+        scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int, firstSlotIndex: Int,
+        from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
     ) {
         let driver = ArrivalDriver(
             worker: self, scenario: scenario, client: client, rate: rate, maxInFlight: maxInFlight,
-            firstSlotIndex: firstSlotIndex
+            firstSlotIndex: firstSlotIndex, from: start, until: end
         )
         arrivals = driver
         driver.start()

@@ -36,7 +36,7 @@ public struct StatsCollector: Sendable {
                 windowPercentilesMilliseconds: StatsSnapshot.reportedPercentiles.map {
                     windowTotal.percentileMilliseconds($0)
                 },
-                total: cumulative.aggregated,
+                total: StatsSnapshot.Totals(cumulative.aggregated),
                 generatorCPUUse: generatorCPUUse
             ))
     }

@@ -22,10 +22,36 @@ public struct StatsSnapshot: Sendable, Codable, Equatable {
         public let failuresPerSecond: Double
         /// Response-time percentiles (of `reportedPercentiles`) over the rate window, in ms.
         public let windowPercentilesMilliseconds: [Double]
-        /// Cumulative aggregate from the start of the run.
-        public let total: EndpointStats
+        /// All requests from the start of the run.
+        public let total: Totals
         /// The generator's CPU use in this second, as a share of its event-loop threads (0...1).
         public let generatorCPUUse: Double
+    }
+
+    /// Cumulative figures of all requests at one moment (numbers only, so that the history
+    /// stays small however long the run).
+    public struct Totals: Sendable, Codable, Equatable {
+        public let requests: UInt64
+        public let failures: UInt64
+        /// Response-time percentiles (of `reportedPercentiles`) in ms.
+        public let percentilesMilliseconds: [Double]
+        public let meanMilliseconds: Double
+        public let minMilliseconds: Double
+        public let maxMilliseconds: Double
+        public let averageContentBytes: Double
+
+        init(_ stats: EndpointStats) {
+            requests = stats.requests
+            failures = stats.failures
+            percentilesMilliseconds = StatsSnapshot.reportedPercentiles.map { stats.percentileMilliseconds($0) }
+            meanMilliseconds = stats.meanMilliseconds
+            minMilliseconds = stats.minMilliseconds
+            maxMilliseconds = stats.maxMilliseconds
+            averageContentBytes = stats.averageContentBytes
+        }
+
+        /// The median response time in ms.
+        public var medianMilliseconds: Double { percentilesMilliseconds[0] }
     }
 
     /// The percentiles the final table and the CSV files report, as Locust does.

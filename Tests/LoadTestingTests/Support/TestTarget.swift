@@ -1,5 +1,6 @@
 import Hummingbird
 import LoadTesting
+import Logging
 import NIOCore
 import Synchronization
 
