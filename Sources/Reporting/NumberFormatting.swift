@@ -2,14 +2,18 @@ import Foundation
 
 /// The number formats ScaleLab's outputs share, so every table reads the same way.
 public enum NumberFormatting {
-    /// `value` with `digits` significant digits and no exponent: 0.0123, 1.23, 123, 12300.
+    /// `value` with `digits` significant digits and no exponent: 0.0123, 1.23, 123; larger
+    /// values keep all their integer digits (12345).
     public static func significant(_ value: Double, digits: Int = 3) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "inf" : "-inf") }
         guard value != 0 else { return "0" }
-        let magnitude = Int(floor(log10(abs(value))))
+        var magnitude = Int(floor(log10(abs(value))))
+        // Rounding can carry into the next power of ten (99.96 -> 100): one decimal fewer then.
+        if (abs(value) * pow(10, Double(digits - 1 - magnitude))).rounded() >= pow(10, Double(digits)) {
+            magnitude += 1
+        }
         let decimals = Swift.max(0, digits - 1 - magnitude)
-        let rounded = String(format: "%.\(decimals)f", value)
-        return rounded
+        return String(format: "%.\(decimals)f", value)
     }
 
     /// Seconds shown as milliseconds with three significant digits, e.g. "12.3 ms".
