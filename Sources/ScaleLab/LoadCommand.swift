@@ -65,6 +65,9 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(help: "Write the full report (statistics, histograms, history, failures, thresholds) as JSON to this file.")
     var json: String?
 
+    @Option(help: "Write a self-contained HTML report (tables and charts over time) to this file.")
+    var html: String?
+
     @Option(name: .customLong("threshold"), help: ArgumentHelp(
         "A criterion the results must meet, repeatable: p95<200ms, avg<50ms, fail_ratio<0.01, rps>1000, or per request type: '/albums/{id}:p99<1s'. A broken one exits with code 2.",
         valueName: "criterion"))
@@ -100,6 +103,7 @@ struct LoadCommand: AsyncParsableCommand {
         _ = try parsedThresholds()
         if let csv, csv.isEmpty { throw ValidationError("--csv needs a file prefix, e.g. --csv results/run1.") }
         if let json, json.isEmpty { throw ValidationError("--json needs a file path, e.g. --json report.json.") }
+        if let html, html.isEmpty { throw ValidationError("--html needs a file path, e.g. --html report.html.") }
     }
 
     func run() async throws {
@@ -140,6 +144,7 @@ struct LoadCommand: AsyncParsableCommand {
             files += LocustCSV.files(report.statistics).map { (csv + $0.suffix, $0.contents) }
         }
         if let json { files.append((json, try report.json())) }
+        if let html { files.append((html, HTMLReport.rendered(report))) }
         for file in files {
             do {
                 try file.contents.write(toFile: file.path, atomically: true, encoding: .utf8)

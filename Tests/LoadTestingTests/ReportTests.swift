@@ -31,16 +31,30 @@ struct ReportTests {
         #expect(lines(LocustCSV.failures(snapshot))[1].hasPrefix("GET,/albums,unexpected status 500 (expected 200),2,20"))
     }
 
-    @Test func finalTextHasStatisticsPercentilesFailuresAndThresholds() throws {
-        let snapshot = SnapshotFixture.oneSecond()
+    @Test func htmlReportHasTheTablesAndCharts() throws {
+        let html = HTMLReport.rendered(try report())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        for text in ["Statistics", "Response time percentiles (ms)", "Failures", "Thresholds", "Requests per second", "Response times", "Users"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(html.components(separatedBy: "<table").count - 1 == 4)
+        #expect(!html.contains("<script"))
+    }
+
+    private func report() throws -> LoadTestReport {
         let configuration = LoadConfiguration(
             target: try TargetAddress(parsing: "http://127.0.0.1:8080"), shape: .closed(users: 5, spawnRate: 5),
             runTime: .seconds(1)
         )
-        let report = LoadTestReport(
-            scenario: .albums, configuration: configuration, machine: .current, statistics: snapshot,
+        return LoadTestReport(
+            scenario: .albums, configuration: configuration, machine: .current, statistics: SnapshotFixture.oneSecond(),
             thresholds: [try Threshold(parsing: "p95<10ms")]
         )
+    }
+
+    @Test func finalTextHasStatisticsPercentilesFailuresAndThresholds() throws {
+        let report = try report()
         let text = LoadReportText.final(report)
         #expect(text.contains("Final statistics"))
         #expect(text.contains("Response time percentiles (ms)"))

@@ -24,7 +24,22 @@ public enum LoadReportText {
     /// Final statistics, percentiles, failures, thresholds and warnings.
     public static func final(_ report: LoadTestReport) -> String {
         let snapshot = report.statistics
-        var notes = report.notes
+        let notes = report.notes + warnings(snapshot)
+        var parts = [
+            StatsTables.statistics(
+                snapshot, title: "Final statistics after \(DurationText.format(.seconds(snapshot.elapsedSeconds.rounded())))",
+                notes: ["Average over the run: \(NumberFormatting.significant(snapshot.averageRequestsPerSecond)) requests/s."]
+            ).renderedAsText(),
+            StatsTables.percentiles(snapshot, notes: notes).renderedAsText(),
+        ]
+        if !snapshot.failures.isEmpty { parts.append(StatsTables.failures(snapshot).renderedAsText()) }
+        if !report.thresholds.isEmpty { parts.append(StatsTables.thresholds(report.thresholds).renderedAsText()) }
+        return "\n" + parts.joined(separator: "\n")
+    }
+
+    /// Notes on the open model's late starts and uncorrected times, and the CPU warning.
+    static func warnings(_ snapshot: StatsSnapshot) -> [String] {
+        var notes: [String] = []
         if let uncorrected = snapshot.aggregated.stats.serviceTimeHistogram {
             let percentiles = [50.0, 95, 99].map {
                 "p\(Int($0)) \(NumberFormatting.significant(Double(uncorrected.percentileMicroseconds($0)) / 1_000)) ms"
@@ -37,28 +52,10 @@ public enum LoadReportText {
         if snapshot.peakGeneratorCPUUse > cpuWarningLevel {
             notes.append(cpuWarning(snapshot.peakGeneratorCPUUse))
         }
-        var parts = [
-            StatsTables.statistics(
-                snapshot, title: "Final statistics after \(DurationText.format(.seconds(snapshot.elapsedSeconds.rounded())))",
-                notes: ["Average over the run: \(NumberFormatting.significant(snapshot.averageRequestsPerSecond)) requests/s."]
-            ).renderedAsText(),
-            StatsTables.percentiles(snapshot, notes: notes).renderedAsText(),
-        ]
-        if !snapshot.failures.isEmpty { parts.append(StatsTables.failures(snapshot).renderedAsText()) }
-        if !report.thresholds.isEmpty {
-            var table = Table(
-                title: "Thresholds",
-                columns: [.init("Threshold", alignment: .left), .init("Measured"), .init("Result", alignment: .left)]
-            )
-            for result in report.thresholds {
-                table.append([result.threshold, result.measured, result.holds ? "ok" : "BROKEN"])
-            }
-            parts.append(table.renderedAsText())
-        }
-        return "\n" + parts.joined(separator: "\n")
+        return notes
     }
 
     private static func cpuWarning(_ use: Double) -> String {
-        "Warning: the generator used \(NumberFormatting.significant(use * 100))% of its CPU; results may be limited by the generator, not the target (add --threads or a worker machine)."
+        "Warning: the generator used \(NumberFormatting.significant(use * 100))% of its CPU; results may be limited by the generator, not the target (give it more --threads if cores are free, or run it on another machine)."
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// The `--csv PREFIX` files, with Locust's exact column headers so scripts written for Locust
 /// read them: `PREFIX_stats.csv`, `PREFIX_stats_history.csv`, `PREFIX_failures.csv`.
@@ -27,46 +28,46 @@ public enum LocustCSV {
 
     /// `_stats.csv`: one row per request type and an "Aggregated" row; rates over the whole run.
     public static func stats(_ snapshot: StatsSnapshot) -> String {
-        var lines = [line(statsHeader)]
+        var document = CSVDocument(header: statsHeader)
         for row in snapshot.endpoints + [snapshot.aggregated] {
             let stats = row.stats
-            lines.append(line([
+            document.append([
                 stats.method, stats.name, String(stats.requests), String(stats.failures),
                 number(stats.percentileMilliseconds(50)), number(stats.meanMilliseconds),
                 number(stats.minMilliseconds), number(stats.maxMilliseconds), number(stats.averageContentBytes),
                 number(snapshot.averageRequestsPerSecond(of: row)), number(snapshot.averageFailuresPerSecond(of: row)),
             ] + StatsSnapshot.reportedPercentiles.map {
                 stats.requests == 0 ? "N/A" : number(stats.percentileMilliseconds($0))
-            }))
+            })
         }
-        return lines.joined()
+        return document.rendered()
     }
 
     /// `_stats_history.csv`: one "Aggregated" row per second: current rates (over the last
     /// `StatsCollector.rateWindowSeconds` seconds), and percentiles and totals from the start,
     /// as Locust writes it.
     public static func history(_ snapshot: StatsSnapshot) -> String {
-        var lines = [line(historyHeader)]
+        var document = CSVDocument(header: historyHeader)
         for point in snapshot.history {
             let total = point.total
             let percentiles = total.percentilesMilliseconds.map { total.requests == 0 ? "N/A" : number($0) }
-            lines.append(line(
+            document.append(
                 [String(Int(point.timestamp)), String(point.users), "", EndpointStats.aggregatedName,
                  number(point.requestsPerSecond), number(point.failuresPerSecond)]
                 + percentiles + [
                     String(total.requests), String(total.failures), number(total.medianMilliseconds),
                     number(total.meanMilliseconds), number(total.minMilliseconds), number(total.maxMilliseconds),
                     number(total.averageContentBytes),
-                ]))
+                ])
         }
-        return lines.joined()
+        return document.rendered()
     }
 
     /// `_failures.csv`: occurrences per request type and reason.
     public static func failures(_ snapshot: StatsSnapshot) -> String {
-        ([line(failuresHeader)] + snapshot.failures.map {
-            line([$0.method, $0.name, $0.reason, String($0.occurrences), utc($0.firstSeen), utc($0.lastSeen)])
-        }).joined()
+        CSVDocument(header: failuresHeader, rows: snapshot.failures.map {
+            [$0.method, $0.name, $0.reason, String($0.occurrences), utc($0.firstSeen), utc($0.lastSeen)]
+        }).rendered()
     }
 
     /// Locust's timestamp form, e.g. "2026-11-28T18:03:19Z".
@@ -79,14 +80,5 @@ public enum LocustCSV {
     private static func number(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.3f", value)
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\r\n"
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -67,6 +67,15 @@ public enum StatsTables {
         return table
     }
 
+    /// Each threshold, its measured value, and whether it held.
+    public static func thresholds(_ results: [LoadTestReport.ThresholdResult]) -> Table {
+        Table(
+            title: "Thresholds",
+            columns: [.init("Threshold", alignment: .left), .init("Measured"), .init("Result", alignment: .left)],
+            rows: results.map { [$0.threshold, $0.measured, $0.holds ? "ok" : "BROKEN"] }
+        )
+    }
+
     /// A percentile as Locust labels it: "50%", "99.9%", "100%".
     public static func percentileLabel(_ percentile: Double) -> String {
         let text = percentile == percentile.rounded() ? String(Int(percentile)) : String(percentile)
