@@ -72,7 +72,9 @@ public struct LoadRunner: Sendable {
         var peakConcurrency = 0
         var nextSecond = start + .seconds(1)
 
-        func collectSecond(now: ContinuousClock.Instant) async throws {
+        /// Merges what the loops recorded; `users` overrides the count the loops report (after
+        /// the stop, when they report none).
+        func collectSecond(now: ContinuousClock.Instant, users: Int? = nil) async throws {
             var delta = StatsRecorder()
             concurrency = 0
             for worker in workers {
@@ -84,7 +86,7 @@ public struct LoadRunner: Sendable {
             }
             peakConcurrency = max(peakConcurrency, concurrency)
             collector.addSecond(
-                delta, elapsedSeconds: (now - start).seconds, users: concurrency,
+                delta, elapsedSeconds: (now - start).seconds, users: users ?? concurrency,
                 generatorCPUUse: cpuMeter.use(ofThreads: configuration.eventLoopThreads)
             )
         }
@@ -108,12 +110,13 @@ public struct LoadRunner: Sendable {
             try? await clock.sleep(until: min(spawning.nextSpawn ?? end, nextSecond, end))
         }
 
+        let usersAtEnd = concurrency
         let timeout = TimeAmount.nanoseconds(Int64(configuration.stopTimeout.seconds * 1e9))
         for worker in workers {
             try await worker.eventLoop.flatSubmit { worker.value.stop(within: timeout) }.get()
         }
         let stopped = clock.now
-        try await collectSecond(now: stopped)
+        try await collectSecond(now: stopped, users: usersAtEnd)
         let users = if case .closed = configuration.shape { spawning.spawned } else { peakConcurrency }
         return collector.snapshot(elapsedSeconds: (stopped - start).seconds, users: users)
     }
