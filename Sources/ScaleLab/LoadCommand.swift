@@ -26,7 +26,7 @@ struct LoadCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: [.customShort("H"), .long], help: "The service under test, e.g. http://127.0.0.1:8080.")
+    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("The service under test, e.g. http://127.0.0.1:8080.", valueName: "url"))
     var host: String
 
     @Option(name: [.short, .long], help: "Closed model: number of concurrent users (default 1).")
@@ -59,13 +59,17 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(help: "Event-loop threads that run the users.")
     var threads: Int = 1
 
-    @Option(help: "Write PREFIX_stats.csv, PREFIX_stats_history.csv and PREFIX_failures.csv with Locust's columns.")
+    @Option(help: ArgumentHelp(
+        "Write PREFIX_stats.csv, PREFIX_stats_history.csv and PREFIX_failures.csv with Locust's columns.",
+        valueName: "prefix"))
     var csv: String?
 
-    @Option(help: "Write the full report (statistics, histograms, history, failures, thresholds) as JSON to this file.")
+    @Option(help: ArgumentHelp(
+        "Write the full report (statistics, histograms, history, failures, thresholds) as JSON to this file.",
+        valueName: "file"))
     var json: String?
 
-    @Option(help: "Write a self-contained HTML report (tables and charts over time) to this file.")
+    @Option(help: ArgumentHelp("Write a self-contained HTML report (tables and charts over time) to this file.", valueName: "file"))
     var html: String?
 
     @Option(name: .customLong("threshold"), help: ArgumentHelp(

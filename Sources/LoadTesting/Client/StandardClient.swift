@@ -11,7 +11,7 @@ public struct StandardClient: LoadClient {
     private let client: HTTPClient
 
     /// A client on `group` that keeps up to `connections` connections to the target.
-    public init(target: TargetAddress, timeout: Duration, group: any EventLoopGroup, connections: Int = 1_000) {
+    public init(target: TargetAddress, timeout: Duration, group: any EventLoopGroup, connections: Int) {
         self.target = target
         self.timeout = timeout
         var configuration = HTTPClient.Configuration()

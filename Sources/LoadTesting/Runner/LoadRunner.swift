@@ -37,7 +37,13 @@ public struct LoadRunner: Sendable {
         case .fast:
             return FastClient(target: configuration.target, timeout: configuration.requestTimeout)
         case .standard:
-            return StandardClient(target: configuration.target, timeout: configuration.requestTimeout, group: group)
+            let connections = switch configuration.shape {
+            case .closed(let users, _): users
+            case .open(_, let maxInFlight): maxInFlight
+            }
+            return StandardClient(
+                target: configuration.target, timeout: configuration.requestTimeout, group: group, connections: connections
+            )
         }
     }
 
