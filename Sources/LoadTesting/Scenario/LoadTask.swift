@@ -28,3 +28,11 @@ public struct LoadTask: Sendable {
         self.init(request.name, weight: weight, request: { _ in request })
     }
 }
+
+extension LoadTask {
+    /// Lets the task read a successful response (to capture values into the user's context).
+    func handle(_ result: Result<LoadResponse, any Error>, of outcome: RequestOutcome, context: inout UserContext) {
+        guard outcome.failure == nil, let onSuccess, case .success(let response) = result else { return }
+        onSuccess(response.status, response.body, &context)
+    }
+}

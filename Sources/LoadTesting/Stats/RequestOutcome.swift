@@ -49,11 +49,3 @@ public struct RequestOutcome: Sendable {
         )
     }
 }
-
-extension LoadTask {
-    /// Lets the task read a successful response (to capture values into the user's context).
-    func handle(_ result: Result<LoadResponse, any Error>, of outcome: RequestOutcome, context: inout UserContext) {
-        guard outcome.failure == nil, let onSuccess, case .success(let response) = result else { return }
-        onSuccess(response.status, response.body, &context)
-    }
-}
