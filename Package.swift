@@ -104,7 +104,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadTestingTests",
-            dependencies: ["LoadTesting", "AlbumService"],
+            dependencies: [
+                "LoadTesting", "AlbumService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,0 +1,26 @@
+/// Why a request failed; the reason is what failure tables group by.
+public enum RequestFailure: Error, Sendable, Equatable {
+    /// The connection could not be opened or broke (refused, reset, closed mid-response).
+    case connection(String)
+    /// No complete response within the request timeout.
+    case timeout(Duration)
+    /// A complete response whose status is not one the task expects.
+    case unexpectedStatus(Int, expected: Set<Int>)
+    /// Bytes that are not a valid HTTP response.
+    case malformedResponse(String)
+
+    /// A one-line reason, e.g. "unexpected status 500 (expected 200)".
+    public var reason: String {
+        switch self {
+        case .connection(let detail):
+            return "connection error: \(detail)"
+        case .timeout(let limit):
+            return "timeout: no response within \(limit.seconds) s"
+        case .unexpectedStatus(let status, let expected):
+            let list = expected.sorted().map(String.init).joined(separator: " or ")
+            return "unexpected status \(status) (expected \(list))"
+        case .malformedResponse(let detail):
+            return "malformed response: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import NIOCore
+
+/// One simulated user of the closed model: picks a task, sends its request, records the
+/// outcome, waits, and loops, all on its event loop.
+final class VirtualUser {
+    private unowned let worker: LoopWorker
+    private let type: UserType
+    private let connection: any UserConnection
+    private var context: UserContext
+    private var waitTask: Scheduled<Void>?
+    private var isStopping = false
+    private var isDroppingOutcomes = false
+    private var hasStopped = false
+
+    init(worker: LoopWorker, userIndex: Int, type: UserType, connection: any UserConnection) {
+        self.worker = worker
+        self.type = type
+        self.connection = connection
+        self.context = UserContext(userIndex: userIndex)
+    }
+
+    func start() {
+        runNextTask()
+    }
+
+    /// Stop after the request in flight, or at once when waiting.
+    func stop() {
+        isStopping = true
+        if let waitTask {
+            waitTask.cancel()
+            self.waitTask = nil
+            finish()
+        }
+    }
+
+    /// Stop at once; the request in flight is dropped.
+    func stopNow() {
+        isStopping = true
+        isDroppingOutcomes = true
+        waitTask?.cancel()
+        waitTask = nil
+        connection.close()
+        finish()
+    }
+
+    private func runNextTask() {
+        waitTask = nil
+        guard !isStopping else { return finish() }
+        let task = type.randomTask(using: &context.random)
+        let request = task.makeRequest(&context)
+        let start = ContinuousClock.now
+        connection.send(request).assumeIsolated().whenComplete { result in
+            let elapsed = ContinuousClock.now - start
+            guard !self.isDroppingOutcomes else { return }
+            let outcome = RequestOutcome(request: request, result: result, duration: elapsed)
+            task.handle(result, of: outcome, context: &self.context)
+            self.worker.recorder.record(outcome)
+            self.waitThenContinue(afterTaskThatTook: elapsed)
+        }
+    }
+
+    private func waitThenContinue(afterTaskThatTook elapsed: Duration) {
+        guard !isStopping else { return finish() }
+        let delay = type.wait.delay(afterTaskThatTook: elapsed, using: &context.random)
+        let loop = worker.loop.assumeIsolated()
+        if delay <= .zero {
+            loop.execute { self.runNextTask() }
+        } else {
+            waitTask = loop.scheduleTask(in: .nanoseconds(Int64(delay.seconds * 1e9))) { self.runNextTask() }
+        }
+    }
+
+    private func finish() {
+        guard !hasStopped else { return }
+        hasStopped = true
+        connection.close()
+        worker.userDidStop()
+    }
+}

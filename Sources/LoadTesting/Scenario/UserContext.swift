@@ -1,0 +1,48 @@
+/// The state one virtual user keeps between its tasks: a random number generator, a counter,
+/// and values captured from earlier responses (such as the id of an album it created).
+///
+/// Each user has its own context, used only on its event loop, so tasks read and change it
+/// without locks.
+public struct UserContext: Sendable {
+    /// The user's number, 0 for the first user spawned.
+    public let userIndex: Int
+    /// The user's random number generator.
+    public var random: SystemRandomNumberGenerator
+    /// Captured values by name; tasks add to them with `capture(_:as:)`.
+    public private(set) var captured: [String: [String]] = [:]
+    private var counters: [String: Int] = [:]
+
+    /// How many values each capture name keeps (the most recent ones).
+    public static let capturedValuesKept = 1_000
+
+    public init(userIndex: Int) {
+        self.userIndex = userIndex
+        self.random = SystemRandomNumberGenerator()
+    }
+
+    /// The next value of the counter `name`, starting at 1.
+    public mutating func nextCount(_ name: String = "counter") -> Int {
+        let next = counters[name, default: 0] + 1
+        counters[name] = next
+        return next
+    }
+
+    /// A random integer in `range`.
+    public mutating func randomInteger(in range: ClosedRange<Int>) -> Int {
+        Int.random(in: range, using: &random)
+    }
+
+    /// Keeps `value` under `name` for later tasks; keeps only the most recent values.
+    public mutating func capture(_ value: String, as name: String) {
+        var values = captured[name, default: []]
+        if values.count >= Self.capturedValuesKept { values.removeFirst() }
+        values.append(value)
+        captured[name] = values
+    }
+
+    /// A random value captured under `name`, or nil when none has been captured yet.
+    public mutating func randomCaptured(_ name: String) -> String? {
+        guard let values = captured[name], !values.isEmpty else { return nil }
+        return values[Int.random(in: values.indices, using: &random)]
+    }
+}

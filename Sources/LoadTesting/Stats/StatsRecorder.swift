@@ -1,0 +1,86 @@
+import Foundation
+
+/// Collects request outcomes where they happen: one recorder per event loop, used only on that
+/// loop, so recording takes no lock. The runner takes each recorder's contents once a second
+/// and merges them into the run's `StatsSnapshot`.
+public struct StatsRecorder: Sendable {
+    struct FailureKey: Hashable {
+        let endpoint: EndpointKey
+        let reason: String
+    }
+
+    private(set) var endpoints: [EndpointKey: EndpointStats] = [:]
+    private(set) var failures: [FailureKey: FailureCount] = [:]
+    /// Open model: requests that started later than intended because no connection was free.
+    public private(set) var lateStarts: UInt64 = 0
+    /// Open model: requests still waiting for a connection when the test ended.
+    public private(set) var unstarted: UInt64 = 0
+
+    public init() {}
+
+    /// Records one request.
+    public mutating func record(_ outcome: RequestOutcome) {
+        let key = EndpointKey(method: outcome.method, name: outcome.name)
+        endpoints[key, default: EndpointStats(method: key.method, name: key.name)].record(outcome)
+        if let failure = outcome.failure {
+            let now = Date().timeIntervalSince1970
+            let failureKey = FailureKey(endpoint: key, reason: failure.reason)
+            let occurrence = FailureCount(
+                method: key.method, name: key.name, reason: failure.reason, occurrences: 1, firstSeen: now, lastSeen: now
+            )
+            if failures[failureKey] == nil {
+                failures[failureKey] = occurrence
+            } else {
+                failures[failureKey]?.merge(occurrence)
+            }
+        }
+    }
+
+    /// Records requests that could not start on time.
+    public mutating func recordLateStarts(_ count: UInt64) {
+        lateStarts += count
+    }
+
+    /// Records requests that never started before the test ended.
+    public mutating func recordUnstarted(_ count: UInt64) {
+        unstarted += count
+    }
+
+    /// Adds everything `other` recorded.
+    public mutating func merge(_ other: StatsRecorder) {
+        for (key, stats) in other.endpoints {
+            endpoints[key, default: EndpointStats(method: key.method, name: key.name)].merge(stats)
+        }
+        for (key, count) in other.failures {
+            if failures[key] == nil {
+                failures[key] = count
+            } else {
+                failures[key]?.merge(count)
+            }
+        }
+        lateStarts += other.lateStarts
+        unstarted += other.unstarted
+    }
+
+    /// Returns what was recorded and starts afresh.
+    public mutating func take() -> StatsRecorder {
+        let taken = self
+        self = StatsRecorder()
+        return taken
+    }
+
+    /// All request types together.
+    public var aggregated: EndpointStats {
+        endpoints.values.reduce(into: EndpointStats(method: "", name: EndpointStats.aggregatedName)) { $0.merge($1) }
+    }
+
+    /// Per request type, sorted by name then method.
+    public var sortedEndpoints: [EndpointStats] {
+        endpoints.keys.sorted().compactMap { endpoints[$0] }
+    }
+
+    /// Failures grouped by request type and reason, most frequent first.
+    public var failureCounts: [FailureCount] {
+        failures.values.sorted { ($0.occurrences, $1.name, $1.reason) > ($1.occurrences, $0.name, $0.reason) }
+    }
+}

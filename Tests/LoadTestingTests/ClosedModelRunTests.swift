@@ -1,0 +1,114 @@
+import Testing
+
+@testable import LoadTesting
+
+extension TargetRunTests {
+    /// Runs of the closed model against the in-process target, a second or two each.
+    struct ClosedModelRunTests {
+        private func configuration(
+            _ target: TargetAddress, client: ClientKind = .fast, users: Int = 4, spawnRate: Double = 100,
+            runTime: Duration = .seconds(1), stopTimeout: Duration = .seconds(1)
+        ) -> LoadConfiguration {
+            LoadConfiguration(
+                target: target, client: client, shape: .closed(users: users, spawnRate: spawnRate), runTime: runTime,
+                stopTimeout: stopTimeout, requestTimeout: .seconds(5), eventLoopThreads: 2
+            )
+        }
+
+        @Test(arguments: ClientKind.allCases)
+        func countsEqualTheRequestsTheServerSaw(client: ClientKind) async throws {
+            let server = TestTarget()
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(scenario: .albums, configuration: configuration(target, client: client)).run()
+            }
+            let byName = Dictionary(uniqueKeysWithValues: snapshot.endpoints.map { ("\($0.stats.method) \($0.stats.name)", $0.stats) })
+            #expect(snapshot.aggregated.stats.requests > 10)
+            #expect(snapshot.aggregated.stats.failures == 0)
+            #expect(Int(snapshot.aggregated.stats.requests) == server.totalRequestsSeen)
+            #expect(Int(byName["GET /albums"]?.requests ?? 0) == server.requestsSeen["GET /albums"])
+            #expect(Int(byName["POST /albums"]?.requests ?? 0) == server.requestsSeen["POST /albums"])
+            // The 3:1 weights hold within four standard deviations of a binomial draw.
+            let count = Double(snapshot.aggregated.stats.requests)
+            let getShare = Double(byName["GET /albums"]?.requests ?? 0) / count
+            #expect(abs(getShare - 0.75) < 4 * (0.75 * 0.25 / count).squareRoot())
+            let stats = snapshot.aggregated.stats
+            #expect(stats.percentileMilliseconds(50) <= stats.percentileMilliseconds(99))
+            #expect(stats.percentileMilliseconds(100) <= stats.maxMilliseconds)
+            #expect(stats.averageContentBytes > 0)
+        }
+
+        @Test func spawnRateAndRunTimeHold() async throws {
+            let server = TestTarget()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(
+                    scenario: .albumsByID, configuration: configuration(target, users: 6, spawnRate: 4, runTime: .seconds(2))
+                ).run()
+            }
+            let elapsed = clock.now - start
+            #expect(elapsed >= .seconds(2) && elapsed < .seconds(4))
+            #expect(snapshot.users == 6)
+            // Users start every 0.25 s: at least four in the first second, and never ahead of the rate.
+            let first = try #require(snapshot.history.first)
+            #expect(first.users >= 4 && first.users <= Int(first.elapsedSeconds * 4) + 1)
+            #expect(snapshot.history.count >= 2)
+            #expect(snapshot.aggregated.stats.failures == 0)
+        }
+
+        @Test func serverErrorsAreFailuresWithTheirReason() async throws {
+            let server = TestTarget(behavior: .serverError)
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(scenario: .albums, configuration: configuration(target)).run()
+            }
+            let stats = snapshot.aggregated.stats
+            #expect(stats.requests > 0 && stats.failures == stats.requests)
+            let reasons = Set(snapshot.failures.map(\.reason))
+            #expect(reasons == ["unexpected status 500 (expected 200)", "unexpected status 500 (expected 201)"])
+            #expect(snapshot.failures.reduce(0) { $0 + $1.occurrences } == stats.failures)
+        }
+
+        @Test func aTargetStoppedMidRunGivesConnectionFailuresAndTheRunGoesOn() async throws {
+            let server = TestTarget()
+            let snapshot = try await server.serve { target, stop in
+                let run = Task {
+                    try await LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .milliseconds(1_500))).run()
+                }
+                try await Task.sleep(for: .milliseconds(600))
+                stop()
+                return try await run.value
+            }
+            let stats = snapshot.aggregated.stats
+            #expect(stats.requests > stats.failures && stats.failures > 0)
+            #expect(snapshot.failures.allSatisfy { $0.reason.hasPrefix("connection error") })
+        }
+
+        @Test func aTargetDownAtStartGivesOneClearError() async throws {
+            let target = try TargetAddress(parsing: "http://127.0.0.1:9")
+            await #expect(throws: LoadTestError.self) {
+                try await LoadRunner(scenario: .albums, configuration: configuration(target)).run()
+            }
+            do {
+                _ = try await LoadRunner(scenario: .albums, configuration: configuration(target)).run()
+            } catch {
+                #expect(String(describing: error).contains("Cannot connect to http://127.0.0.1:9"))
+            }
+        }
+
+        @Test func cancellingTheRunStopsItEarlyWithResults() async throws {
+            let server = TestTarget()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let snapshot = try await server.serve { target, _ in
+                let run = Task {
+                    try await LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .seconds(30))).run()
+                }
+                try await Task.sleep(for: .milliseconds(800))
+                run.cancel()
+                return try await run.value
+            }
+            #expect(clock.now - start < .seconds(5))
+            #expect(snapshot.aggregated.stats.requests > 0)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import LoadTesting
+
+extension TargetRunTests {
+    /// The open model (arrival rate) against the in-process target.
+    struct OpenModelRunTests {
+        private func configuration(_ target: TargetAddress, rate: Double, maxInFlight: Int, runTime: Duration) -> LoadConfiguration {
+            LoadConfiguration(
+                target: target, shape: .open(arrivalRate: rate, maxInFlight: maxInFlight), runTime: runTime,
+                stopTimeout: .seconds(2), requestTimeout: .seconds(5), eventLoopThreads: 1
+            )
+        }
+
+        @Test func startsRequestsAtTheArrivalRate() async throws {
+            let server = TestTarget()
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(
+                    scenario: .albums, configuration: configuration(target, rate: 100, maxInFlight: 10, runTime: .seconds(1))
+                ).run()
+            }
+            let requests = Int(snapshot.aggregated.stats.requests)
+            #expect((99...101).contains(requests + Int(snapshot.unstartedRequests)))
+            #expect(requests == server.totalRequestsSeen)
+            #expect(snapshot.aggregated.stats.failures == 0)
+        }
+
+        /// A target that stalls for 1 s: the corrected p99 (from intended starts) shows the stall,
+        /// the uncorrected one (from actual starts, what a closed-loop client reports) does not.
+        /// One connection, so that only one request of 250 is in flight during the stall.
+        @Test func coordinatedOmissionIsCorrected() async throws {
+            let server = TestTarget(behavior: .stall(after: .milliseconds(500), for: .seconds(1)))
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(
+                    scenario: .albumsByID,
+                    configuration: configuration(target, rate: 100, maxInFlight: 1, runTime: .milliseconds(2_500))
+                ).run()
+            }
+            let stats = snapshot.aggregated.stats
+            let uncorrected = try #require(stats.serviceTimeHistogram)
+            #expect((249...251).contains(stats.requests + snapshot.unstartedRequests))
+            #expect(snapshot.lateStarts > 25)
+            #expect(stats.percentileMilliseconds(99) > 800)
+            #expect(Double(uncorrected.percentileMicroseconds(99)) / 1_000 < 500)
+            #expect(uncorrected.maxMicroseconds > 600_000)
+        }
+    }
+}

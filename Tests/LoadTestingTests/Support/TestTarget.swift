@@ -1,0 +1,101 @@
+import Hummingbird
+import LoadTesting
+import Logging
+import NIOCore
+import Synchronization
+
+/// A small in-process album service for the tests: counts the requests it sees per route and
+/// can answer with errors or stall on purpose.
+final class TestTarget: Sendable {
+    /// How the target answers.
+    enum Behavior: Sendable {
+        /// Like the album service: 200 for GETs of known albums, 201 for POSTs.
+        case normal
+        /// 500 for every request.
+        case serverError
+        /// Like `normal`, but once, `after` the start, the whole target stalls for `stall`:
+        /// every request that arrives during the stall is held until it ends (like a
+        /// stop-the-world pause).
+        case stall(after: Duration, for: Duration)
+    }
+
+    private let behavior: Behavior
+    private let counts = Mutex<[String: Int]>([:])
+    private let nextID = Atomic<Int>(4)
+    private let startedAt = ContinuousClock.now
+    private let stallEnd = Mutex<ContinuousClock.Instant?>(nil)
+
+    init(behavior: Behavior = .normal) {
+        self.behavior = behavior
+    }
+
+    /// Requests seen per route, e.g. ["GET /albums": 30, "POST /albums": 10].
+    var requestsSeen: [String: Int] { counts.withLock { $0 } }
+
+    var totalRequestsSeen: Int { requestsSeen.values.reduce(0, +) }
+
+    /// Runs the target on a free port for the duration of `body`, which gets its address and
+    /// a function that stops the target early.
+    func serve<Result: Sendable>(
+        _ body: @Sendable (TargetAddress, _ stop: @escaping @Sendable () -> Void) async throws -> Result
+    ) async throws -> Result {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Logger(label: "test-target", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let server = Task { try await app.run() }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        let result: Swift.Result<Result, any Error>
+        do {
+            let target = try TargetAddress(parsing: "http://127.0.0.1:\(port)")
+            result = .success(try await body(target) { server.cancel() })
+        } catch {
+            result = .failure(error)
+        }
+        server.cancel()
+        _ = await server.result
+        return try result.get()
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("albums") { _, _ in try await self.answer("GET /albums", status: .ok, json: #"[{"id":"1"}]"#) }
+        router.get("albums/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            let known = (Int(id) ?? 0) >= 1 && (Int(id) ?? 0) < self.nextID.load(ordering: .relaxed)
+            return try await self.answer(
+                "GET /albums/{id}", status: known ? .ok : .notFound, json: known ? #"{"id":"\#(id)"}"# : #"{"error":"album not found"}"#)
+        }
+        router.post("albums") { _, _ in
+            let id = self.nextID.add(1, ordering: .relaxed).oldValue
+            return try await self.answer("POST /albums", status: .created, json: #"{"id":"\#(id)"}"#)
+        }
+        return router
+    }
+
+    private func answer(_ route: String, status: HTTPResponse.Status, json: String) async throws -> Response {
+        counts.withLock { $0[route, default: 0] += 1 }
+        var status = status
+        switch behavior {
+        case .normal:
+            break
+        case .serverError:
+            status = .internalServerError
+        case .stall(let after, let stall):
+            let now = ContinuousClock.now
+            let end = stallEnd.withLock { end in
+                if end == nil, now - startedAt >= after { end = now + stall }
+                return end
+            }
+            if let end, now < end { try await Task.sleep(until: end) }
+        }
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: json))
+        )
+    }
+}
