@@ -101,7 +101,7 @@ public struct CounterResult: ExperimentResult {
             sentences.append("The child died before reporting its counts: an unsynchronized counter can corrupt more than the count.")
         } else if measurement.runsWithLostUpdates == 0 {
             sentences.append(
-                "It lost no updates in \(measurement.runs.count) runs at \(NumberFormatting.grouped(tasks)) × \(NumberFormatting.grouped(iterations)) on \(machine.logicalCores) cores: each task finishes its increments within one time slice, so two tasks rarely interleave mid-increment. The race is there all the same: try --iterations 100000, or a Thread Sanitizer build."
+                "It lost no updates in \(measurement.runs.count) runs at \(NumberFormatting.grouped(tasks)) × \(NumberFormatting.grouped(iterations)) on \(machine.logicalCores) cores: each task finishes its increments within one time slice, so two tasks rarely interleave mid-increment. The race is there all the same: try --iterations 100000."
             )
         } else {
             sentences.append(
