@@ -25,8 +25,9 @@ extension TargetRunTests {
             #expect(snapshot.aggregated.stats.failures == 0)
         }
 
-        /// A target that stalls for 1 s: the corrected p99 (from intended starts) shows the stall,
-        /// the uncorrected one (from actual starts, what a closed-loop client reports) does not.
+        /// A target that stalls for 1 s: the corrected percentiles (from intended starts) show the
+        /// stall, the uncorrected ones (from actual starts, what a closed-loop client reports) do
+        /// not. Compared at p90, which a few slow requests on a busy test machine cannot move.
         /// One connection, so that only one request is in flight during the stall; 600 intended
         /// requests, so that p99 of the ~400 that start is not decided by one slow request when
         /// other tests load the machine.
@@ -43,7 +44,8 @@ extension TargetRunTests {
             #expect((599...601).contains(stats.requests + snapshot.unstartedRequests))
             #expect(snapshot.lateStarts > 25)
             #expect(stats.percentileMilliseconds(99) > 800)
-            #expect(Double(uncorrected.percentileMicroseconds(99)) / 1_000 < 500)
+            #expect(stats.percentileMilliseconds(90) > 500)
+            #expect(Double(uncorrected.percentileMicroseconds(90)) / 1_000 < 100)
             #expect(uncorrected.maxMicroseconds > 600_000)
         }
     }

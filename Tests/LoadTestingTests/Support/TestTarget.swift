@@ -2,6 +2,7 @@ import Hummingbird
 import LoadTesting
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A small in-process album service for the tests: counts the requests it sees per route and
@@ -46,17 +47,22 @@ final class TestTarget: Sendable {
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: Logger(label: "test-target", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        let server = Task { try await app.run() }
+        // Stopped by graceful shutdown, never by cancelling the serving task: cancelling it can
+        // drop a connection NIO accepted but the server did not yet take, which traps in NIO
+        // ("Deinited NIOAsyncWriter without calling finish()", swift-nio issue 3481).
+        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
+        let server = Task { try await services.run() }
+        let stop: @Sendable () -> Void = { Task { await services.triggerGracefulShutdown() } }
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0
         let result: Swift.Result<Result, any Error>
         do {
             let target = try TargetAddress(parsing: "http://127.0.0.1:\(port)")
-            result = .success(try await body(target) { server.cancel() })
+            result = .success(try await body(target, stop))
         } catch {
             result = .failure(error)
         }
-        server.cancel()
+        await services.triggerGracefulShutdown()
         _ = await server.result
         return try result.get()
     }
