@@ -22,11 +22,11 @@ extension TargetRunTests {
                 try await LoadRunner(scenario: .albums, configuration: configuration(target, client: client)).run()
             }
             let byName = Dictionary(uniqueKeysWithValues: snapshot.endpoints.map { ("\($0.stats.method) \($0.stats.name)", $0.stats) })
-            #expect(snapshot.aggregated.stats.requests > 10)
+            #expect(snapshot.aggregated.stats.requests > 0)
             #expect(snapshot.aggregated.stats.failures == 0)
             #expect(Int(snapshot.aggregated.stats.requests) == server.totalRequestsSeen)
-            #expect(Int(byName["GET /albums"]?.requests ?? 0) == server.requestsSeen["GET /albums"])
-            #expect(Int(byName["POST /albums"]?.requests ?? 0) == server.requestsSeen["POST /albums"])
+            #expect(Int(byName["GET /albums"]?.requests ?? 0) == server.requestsSeen["GET /albums", default: 0])
+            #expect(Int(byName["POST /albums"]?.requests ?? 0) == server.requestsSeen["POST /albums", default: 0])
             // The 3:1 weights hold within four standard deviations of a binomial draw.
             let count = Double(snapshot.aggregated.stats.requests)
             let getShare = Double(byName["GET /albums"]?.requests ?? 0) / count
