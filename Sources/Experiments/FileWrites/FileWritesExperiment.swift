@@ -95,9 +95,10 @@ public struct FileWritesExperiment: Experiment {
         case .unbuffered, .buffered, .fsyncEveryN:
             let writer = try BufferedFileWriter(path: path, capacity: variant == .unbuffered ? 0 : bufferCapacity)
             let interval = variant == .fsyncEveryN ? fsyncInterval : Int.max
+            var numberedLine = NumberedLine()
             seconds = try Stopwatch.time {
                 for line in 0..<lines {
-                    try writer.write("line \(line)\n")
+                    try numberedLine.withBytes(of: line) { bytes in try writer.write(bytes: bytes) }
                     if (line + 1) % interval == 0 { try writer.synchronize() }
                 }
                 if variant == .fsyncEveryN { try writer.synchronize() } else { try writer.flush() }
@@ -111,9 +112,10 @@ public struct FileWritesExperiment: Experiment {
                 throw FileWriterError(path: path, operation: "open", code: errno)
             }
             let callsBefore = ProcessWriteCalls.count()
+            var numberedLine = NumberedLine()
             seconds = try Stopwatch.time {
                 for line in 0..<lines {
-                    try handle.write(contentsOf: Data("line \(line)\n".utf8))
+                    try numberedLine.withBytes(of: line) { bytes in try handle.write(contentsOf: Data(bytes)) }
                 }
             }.seconds
             writeCalls = ProcessWriteCalls.count().flatMap { after in callsBefore.map { after - $0 } }
@@ -151,8 +153,9 @@ public struct FileWritesExperiment: Experiment {
             throw ChildWorkArgumentError(work: "file-writes-crash", expected: "path lines capacity", got: arguments)
         }
         let writer = try BufferedFileWriter(path: arguments[0], capacity: capacity)
+        var numberedLine = NumberedLine()
         for line in 0..<lines {
-            try writer.write("line \(line)\n")
+            try numberedLine.withBytes(of: line) { bytes in try writer.write(bytes: bytes) }
         }
         kill(getpid(), SIGKILL)
         return "killed itself but lived on"
