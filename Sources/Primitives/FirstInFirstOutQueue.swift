@@ -1,23 +1,26 @@
 /// A first-in, first-out queue with amortized O(1) `append` and `removeFirst`.
 ///
 /// Not synchronized: its owner guards it (a lock, or a single thread).
+@usableFromInline
 struct FirstInFirstOutQueue<Element> {
-    private var storage: [Element?] = []
-    private var head = 0
+    @usableFromInline var storage: [Element?] = []
+    @usableFromInline var head = 0
+
+    @inlinable init() {}
 
     /// True when there is nothing to remove.
-    var isEmpty: Bool { head == storage.count }
+    @inlinable var isEmpty: Bool { head == storage.count }
 
     /// How many elements are waiting.
-    var count: Int { storage.count - head }
+    @inlinable var count: Int { storage.count - head }
 
     /// Adds `element` at the back.
-    mutating func append(_ element: Element) {
+    @inlinable mutating func append(_ element: Element) {
         storage.append(element)
     }
 
     /// Removes and returns the front element, or nil when empty.
-    mutating func popFirst() -> Element? {
+    @inlinable mutating func popFirst() -> Element? {
         guard head < storage.count else { return nil }
         let element = storage[head].take()
         head += 1

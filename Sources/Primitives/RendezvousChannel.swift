@@ -8,36 +8,44 @@ import Synchronization
 /// `RendezvousChannelClosedError`, waiting and later receivers get nil. Waiting is not cancellable:
 /// close the channel to release its waiters.
 public final class RendezvousChannel<Element: Sendable>: Sendable {
-    private struct WaitingSender {
-        let value: Element
+    @usableFromInline struct WaitingSender {
+        @usableFromInline let value: Element
         // Unsafe continuations: each is resumed exactly once, by the code that removes it from
         // the state under the lock, and the checked variant would double the cost of a handoff.
-        let continuation: UnsafeContinuation<Bool, Never>
+        @usableFromInline let continuation: UnsafeContinuation<Bool, Never>
+
+        @inlinable init(value: Element, continuation: UnsafeContinuation<Bool, Never>) {
+            self.value = value
+            self.continuation = continuation
+        }
     }
 
-    private struct State {
-        var senders = FirstInFirstOutQueue<WaitingSender>()
-        var receivers = FirstInFirstOutQueue<UnsafeContinuation<Element?, Never>>()
-        var isClosed = false
+    @usableFromInline struct State {
+        @usableFromInline var senders = FirstInFirstOutQueue<WaitingSender>()
+        @usableFromInline var receivers = FirstInFirstOutQueue<UnsafeContinuation<Element?, Never>>()
+        @usableFromInline var isClosed = false
+
+        @inlinable init() {}
     }
 
     /// What a sender does once it holds the lock.
-    private enum SendStep {
+    @usableFromInline enum SendStep {
         case closed, handOver(UnsafeContinuation<Element?, Never>), wait
     }
 
     /// What a receiver does once it holds the lock.
-    private enum ReceiveStep {
+    @usableFromInline enum ReceiveStep {
         case closed, take(WaitingSender), wait
     }
 
-    private let state = Mutex(State())
+    @usableFromInline let state = Mutex(State())
 
     public init() {}
 
     /// Hands `value` to a receiver, waiting until one takes it.
     ///
     /// - Throws: `RendezvousChannelClosedError` if the channel is closed before a receiver takes it.
+    @inlinable
     public func send(_ value: Element) async throws(RendezvousChannelClosedError) {
         let waitingReceiver = state.withLock { state in
             state.isClosed ? nil : state.receivers.popFirst()
@@ -68,6 +76,7 @@ public final class RendezvousChannel<Element: Sendable>: Sendable {
 
     /// Takes a value from a sender, waiting until one offers it; nil once the channel is closed
     /// and no sender is waiting.
+    @inlinable
     public func receive() async -> Element? {
         let waitingSender = state.withLock { state in state.senders.popFirst() }
         if let waitingSender {
