@@ -7,11 +7,11 @@ extension TargetRunTests {
     struct ClosedModelRunTests {
         private func configuration(
             _ target: TargetAddress, client: ClientKind = .fast, users: Int = 4, spawnRate: Double = 100,
-            runTime: Duration = .seconds(1), stopTimeout: Duration = .seconds(1)
+            runTime: Duration = .seconds(1), stopTimeout: Duration = .seconds(1), requestTimeout: Duration = .seconds(5)
         ) -> LoadConfiguration {
             LoadConfiguration(
                 target: target, client: client, shape: .closed(users: users, spawnRate: spawnRate), runTime: runTime,
-                stopTimeout: stopTimeout, requestTimeout: .seconds(5), eventLoopThreads: 2
+                stopTimeout: stopTimeout, requestTimeout: requestTimeout, eventLoopThreads: 2
             )
         }
 
@@ -54,6 +54,23 @@ extension TargetRunTests {
             #expect(first.users >= 4 && first.users <= Int(first.elapsedSeconds * 4) + 1)
             #expect(snapshot.history.count >= 2)
             #expect(snapshot.aggregated.stats.failures == 0)
+        }
+
+        @Test(arguments: ClientKind.allCases)
+        func requestsOverTheTimeoutFailAndTheUserGoesOn(client: ClientKind) async throws {
+            let server = TestTarget(behavior: .stall(after: .milliseconds(300), for: .milliseconds(900)))
+            let snapshot = try await server.serve { target, _ in
+                try await LoadRunner(
+                    scenario: .albums,
+                    configuration: configuration(target, client: client, runTime: .seconds(2), requestTimeout: .milliseconds(200))
+                ).run()
+            }
+            let stats = snapshot.aggregated.stats
+            #expect(Set(snapshot.failures.map(\.reason)) == ["timeout: no response within 0.2 s"])
+            // Each user times out again and again during the stall, then succeeds after it.
+            #expect(stats.failures >= 4 * 3)
+            #expect(stats.requests - stats.failures > stats.failures)
+            #expect(stats.maxMilliseconds < 400)
         }
 
         @Test func serverErrorsAreFailuresWithTheirReason() async throws {

@@ -13,9 +13,11 @@ public protocol LoadClient: Sendable {
 
 /// One virtual user's connection. Not thread-safe: use it only on its event loop.
 public protocol UserConnection: AnyObject {
-    /// Sends `request` and completes, on the connection's event loop, with the response or a
-    /// `RequestFailure`. One request at a time: send the next only after this one completed.
-    func send(_ request: LoadRequest) -> EventLoopFuture<LoadResponse>
+    /// Sends `request` and calls `completion` once, on the connection's event loop, with the
+    /// response or the reason it failed. One request at a time: send the next only after the
+    /// completion ran. The completion may run before `send` returns (a request that cannot
+    /// be sent at all).
+    func send(_ request: LoadRequest, completion: @escaping (Result<LoadResponse, RequestFailure>) -> Void)
     /// Closes the connection; a request in flight fails.
     func close()
 }

@@ -8,6 +8,9 @@ public enum RequestFailure: Error, Sendable, Equatable {
     case unexpectedStatus(Int, expected: Set<Int>)
     /// Bytes that are not a valid HTTP response.
     case malformedResponse(String)
+    /// A request the client refused to send because it would break HTTP framing (a line
+    /// break in a header, a space in the path).
+    case invalidRequest(String)
 
     /// A one-line reason, e.g. "unexpected status 500 (expected 200)".
     public var reason: String {
@@ -21,6 +24,8 @@ public enum RequestFailure: Error, Sendable, Equatable {
             return "unexpected status \(status) (expected \(list))"
         case .malformedResponse(let detail):
             return "malformed response: \(detail)"
+        case .invalidRequest(let detail):
+            return "invalid request: \(detail)"
         }
     }
 }

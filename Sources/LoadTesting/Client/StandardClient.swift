@@ -47,7 +47,7 @@ final class StandardConnection: UserConnection {
         self.timeout = timeout
     }
 
-    func send(_ request: LoadRequest) -> EventLoopFuture<LoadResponse> {
+    func send(_ request: LoadRequest, completion: @escaping (Result<LoadResponse, RequestFailure>) -> Void) {
         var headers = HTTPHeaders(request.headers.map { ($0.name, $0.value) })
         headers.replaceOrAdd(name: "User-Agent", value: "scalelab")
         var body: HTTPClient.Body?
@@ -61,7 +61,7 @@ final class StandardConnection: UserConnection {
                 url: baseURL + request.path, method: HTTPMethod(rawValue: request.method), headers: headers, body: body
             )
         } catch {
-            return loop.makeFailedFuture(RequestFailure.connection("invalid request URL \(baseURL + request.path): \(error)"))
+            return completion(.failure(.invalidRequest("invalid URL \(baseURL + request.path): \(error)")))
         }
         let timeout = self.timeout
         let task = client.execute(
@@ -69,16 +69,22 @@ final class StandardConnection: UserConnection {
             deadline: .now() + .nanoseconds(Int64(timeout.seconds * 1e9))
         )
         pending = task
-        return task.futureResult.flatMapErrorThrowing { error in
-            let clientError = error as? HTTPClientError
-            if clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout {
-                throw RequestFailure.timeout(timeout)
-            }
-            if clientError == .cancelled { throw RequestFailure.connection("the test stopped the request") }
-            throw RequestFailure.connection(ConnectionErrorDescription.describe(error))
-        }.map { response in
-            LoadResponse(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
+        task.futureResult.assumeIsolated().whenComplete { result in
+            completion(
+                result
+                    .map { LoadResponse(status: Int($0.status.code), body: $0.body ?? ByteBuffer()) }
+                    .mapError { Self.failure(from: $0, timeout: timeout) }
+            )
         }
+    }
+
+    private static func failure(from error: any Error, timeout: Duration) -> RequestFailure {
+        let clientError = error as? HTTPClientError
+        if clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout {
+            return .timeout(timeout)
+        }
+        if clientError == .cancelled { return .connection("the test stopped the request") }
+        return .connection(ConnectionErrorDescription.describe(error))
     }
 
     /// Cancels the last request (a no-op when it has completed).

@@ -121,7 +121,7 @@ final class ArrivalDriver {
         let task = slot.type.randomTask(using: &slot.context.random)
         let request = task.makeRequest(&slot.context)
         let started = ContinuousClock.now
-        slot.connection.send(request).assumeIsolated().whenComplete { result in
+        slot.connection.send(request) { result in
             guard !self.isDroppingOutcomes else { return }
             let end = ContinuousClock.now
             let outcome = RequestOutcome(

@@ -11,6 +11,9 @@ final class VirtualUser {
     private var isStopping = false
     private var isDroppingOutcomes = false
     private var hasStopped = false
+    /// True while `connection.send` runs: a completion that comes before it returns must not
+    /// start the next task there (the stack would grow with every request).
+    private var isSending = false
 
     init(worker: LoopWorker, userIndex: Int, type: UserType, connection: any UserConnection) {
         self.worker = worker
@@ -49,7 +52,9 @@ final class VirtualUser {
         let task = type.randomTask(using: &context.random)
         let request = task.makeRequest(&context)
         let start = ContinuousClock.now
-        connection.send(request).assumeIsolated().whenComplete { result in
+        isSending = true
+        defer { isSending = false }
+        connection.send(request) { result in
             let elapsed = ContinuousClock.now - start
             guard !self.isDroppingOutcomes else { return }
             let outcome = RequestOutcome(request: request, result: result, duration: elapsed)
@@ -64,7 +69,9 @@ final class VirtualUser {
         let delay = type.wait.delay(afterTaskThatTook: elapsed, using: &context.random)
         let loop = worker.loop.assumeIsolated()
         if delay <= .zero {
-            loop.execute { self.runNextTask() }
+            // Usually this runs inside the channel's read, so the next request is written at
+            // once; a completion inside send goes through the loop's queue instead.
+            if isSending { loop.execute { self.runNextTask() } } else { runNextTask() }
         } else {
             waitTask = loop.scheduleTask(in: .nanoseconds(Int64(delay.seconds * 1e9))) { self.runNextTask() }
         }

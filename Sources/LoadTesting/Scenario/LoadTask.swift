@@ -31,8 +31,8 @@ public struct LoadTask: Sendable {
 
 extension LoadTask {
     /// Lets the task read a successful response (to capture values into the user's context).
-    func handle(_ result: Result<LoadResponse, any Error>, of outcome: RequestOutcome, context: inout UserContext) {
+    func handle(_ result: Result<LoadResponse, RequestFailure>, of outcome: RequestOutcome, context: inout UserContext) {
         guard outcome.failure == nil, let onSuccess, case .success(let response) = result else { return }
-        onSuccess(response.status, response.body, &context)
+        onSuccess(response.status, response.bodyBytes, &context)
     }
 }

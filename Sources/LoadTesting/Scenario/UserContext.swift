@@ -6,8 +6,8 @@
 public struct UserContext: Sendable {
     /// The user's number, 0 for the first user spawned.
     public let userIndex: Int
-    /// The user's random number generator.
-    public var random: SystemRandomNumberGenerator
+    /// The user's random number generator (fast, seeded from the system per user).
+    public var random: SplitMixRandomNumberGenerator
     /// Captured values by name; tasks add to them with `capture(_:as:)`.
     public private(set) var captured: [String: [String]] = [:]
     private var counters: [String: Int] = [:]
@@ -17,7 +17,7 @@ public struct UserContext: Sendable {
 
     public init(userIndex: Int) {
         self.userIndex = userIndex
-        self.random = SystemRandomNumberGenerator()
+        self.random = SplitMixRandomNumberGenerator()
     }
 
     /// The next value of the counter `name`, starting at 1.

@@ -29,6 +29,7 @@ public struct UserType: Sendable {
 
     /// A task drawn at random in proportion to the tasks' weights.
     public func randomTask(using random: inout some RandomNumberGenerator) -> LoadTask {
+        if tasks.count == 1 { return tasks[0] }
         let draw = Int.random(in: 0..<cumulativeWeights[cumulativeWeights.count - 1], using: &random)
         let index = cumulativeWeights.firstIndex { draw < $0 } ?? tasks.count - 1
         return tasks[index]

@@ -30,18 +30,18 @@ public struct RequestOutcome: Sendable {
     /// The outcome of `request` from what the client returned: an unexpected status or an
     /// error is a failure with its reason.
     init(
-        request: LoadRequest, result: Result<LoadResponse, any Error>, duration: Duration,
+        request: LoadRequest, result: Result<LoadResponse, RequestFailure>, duration: Duration,
         serviceTime: Duration? = nil
     ) {
         var bytes = 0
         let failure: RequestFailure?
         switch result {
         case .success(let response):
-            bytes = response.body.count
+            bytes = response.body.readableBytes
             failure = request.expectedStatuses.contains(response.status)
                 ? nil : .unexpectedStatus(response.status, expected: request.expectedStatuses)
         case .failure(let error):
-            failure = error as? RequestFailure ?? .connection(ConnectionErrorDescription.describe(error))
+            failure = error
         }
         self.init(
             method: request.method, name: request.name, duration: duration, serviceTime: serviceTime, bytes: bytes,
