@@ -127,6 +127,18 @@ struct AlbumErrorTests {
         }
     }
 
+    /// Over a real connection too, a method the HTTP parser knows but no route takes gets 405.
+    /// (A token the parser does not know at all, such as FOO, is refused by Hummingbird with
+    /// 400 before any route or middleware sees it.)
+    @Test func uncommonMethodOverAConnectionIs405() async throws {
+        try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
+            let response = try await client.execute(uri: "/albums/1", method: HTTPRequest.Method("PROPFIND")!)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("PROPFIND is not allowed on /albums/{id}"))
+        }
+    }
+
     /// A path no route has stays 404 whatever the method.
     @Test(arguments: [("/songs", HTTPRequest.Method.get), ("/songs", foo), ("/albums/1/tracks", .patch), ("/albums/1/tracks", foo)])
     func unknownPathIs404ForAnyMethod(uri: String, method: HTTPRequest.Method) async throws {
