@@ -86,21 +86,79 @@ struct AlbumErrorTests {
         }
     }
 
-    @Test func unknownRouteIs404WithJSON() async throws {
+    /// A method no route of the service has.
+    static let foo = HTTPRequest.Method("FOO")!
+
+    /// A known path, a method it does not take, and the methods the 405 must name.
+    struct WrongMethod: CustomTestStringConvertible, Sendable {
+        var uri: String
+        var method: HTTPRequest.Method
+        var allow: String
+        var use: String
+
+        var testDescription: String { "\(method.rawValue) \(uri)" }
+    }
+
+    static let wrongMethods: [WrongMethod] = [
+        WrongMethod(uri: "/albums", method: .delete, allow: "GET, POST, HEAD, OPTIONS", use: "use GET or POST"),
+        WrongMethod(uri: "/albums", method: .patch, allow: "GET, POST, HEAD, OPTIONS", use: "use GET or POST"),
+        WrongMethod(uri: "/albums", method: foo, allow: "GET, POST, HEAD, OPTIONS", use: "use GET or POST"),
+        WrongMethod(uri: "/albums/", method: foo, allow: "GET, POST, HEAD, OPTIONS", use: "use GET or POST"),
+        WrongMethod(uri: "/albums/1", method: .post, allow: "GET, PUT, DELETE, HEAD, OPTIONS", use: "use GET or PUT or DELETE"),
+        WrongMethod(uri: "/albums/1", method: .patch, allow: "GET, PUT, DELETE, HEAD, OPTIONS", use: "use GET or PUT or DELETE"),
+        WrongMethod(uri: "/albums/1", method: foo, allow: "GET, PUT, DELETE, HEAD, OPTIONS", use: "use GET or PUT or DELETE"),
+        WrongMethod(uri: "/albums/99", method: .trace, allow: "GET, PUT, DELETE, HEAD, OPTIONS", use: "use GET or PUT or DELETE"),
+        WrongMethod(uri: "/health", method: .put, allow: "GET, HEAD, OPTIONS", use: "use GET."),
+        WrongMethod(uri: "/metrics?x=1", method: .patch, allow: "GET, HEAD, OPTIONS", use: "use GET."),
+        WrongMethod(uri: "/openapi.json", method: foo, allow: "GET, HEAD, OPTIONS", use: "use GET."),
+    ]
+
+    /// Any method a known path does not take, common or not, gets 405 with `Allow`.
+    @Test(arguments: wrongMethods)
+    func wrongMethodIs405WithAllow(_ wrong: WrongMethod) async throws {
         try await withRouterClient { client in
-            let response = try await client.execute(uri: "/songs", method: .get)
-            #expect(response.status == .notFound)
-            #expect(try decode(ErrorBody.self, from: response.body).error.contains("No route matches GET /songs"))
+            let response = try await client.execute(uri: wrong.uri, method: wrong.method)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == wrong.allow)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            let message = try decode(ErrorBody.self, from: response.body).error
+            #expect(message.contains("\(wrong.method.rawValue) is not allowed on"), "message: \(message)")
+            #expect(message.contains(wrong.use), "message: \(message)")
         }
     }
 
-    @Test(arguments: [("/albums", HTTPRequest.Method.delete), ("/albums/1", .post), ("/health", .put), ("/albums", .patch)])
-    func wrongMethodIs405WithAllow(uri: String, method: HTTPRequest.Method) async throws {
+    /// Over a real connection too, a method the HTTP parser knows but no route takes gets 405.
+    /// (A token the parser does not know at all, such as FOO, is refused by Hummingbird with
+    /// 400 before any route or middleware sees it.)
+    @Test func uncommonMethodOverAConnectionIs405() async throws {
+        try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
+            let response = try await client.execute(uri: "/albums/1", method: HTTPRequest.Method("PROPFIND")!)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("PROPFIND is not allowed on /albums/{id}"))
+        }
+    }
+
+    /// A path no route has stays 404 whatever the method.
+    @Test(arguments: [("/songs", HTTPRequest.Method.get), ("/songs", foo), ("/albums/1/tracks", .patch), ("/albums/1/tracks", foo)])
+    func unknownPathIs404ForAnyMethod(uri: String, method: HTTPRequest.Method) async throws {
         try await withRouterClient { client in
             let response = try await client.execute(uri: uri, method: method)
-            #expect(response.status == .methodNotAllowed)
-            #expect(response.headers[.allow]?.contains("GET") == true)
-            #expect(try decode(ErrorBody.self, from: response.body).error.contains("is not allowed on"))
+            #expect(response.status == .notFound)
+            #expect(response.headers[.allow] == nil)
+            #expect(try decode(ErrorBody.self, from: response.body).error.contains("No route matches \(method.rawValue) \(uri)"))
+        }
+    }
+
+    /// A 405 is counted under its route, as the answers of the route's handlers are.
+    @Test func unknownMethodIsCountedUnderItsRoute() async throws {
+        try await withRouterClient { client in
+            try await client.execute(uri: "/albums/1", method: Self.foo)
+            let metrics = try await client.execute(uri: "/metrics", method: .get).body.text
+            let counted = metrics.split(separator: "\n").filter { $0.hasPrefix("http_requests_total{") && $0.contains(#""FOO""#) }
+            #expect(counted.count == 1, "metrics: \(metrics)")
+            #expect(counted.first?.contains(#""/albums/{id}""#) == true, "metrics: \(metrics)")
+            #expect(counted.first?.contains(#""405""#) == true, "metrics: \(metrics)")
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import Synchronization
 import Testing
 
 /// `scalelab serve` stopped by SIGTERM finishes the requests in flight, then exits 0.
@@ -10,9 +9,9 @@ import Testing
 /// running beside this one.
 struct GracefulShutdownTests {
     @Test func requestInFlightWhenSIGTERMArrivesCompletes() async throws {
-        let server = try ServerProcess()
+        let server = try ScaleLabProcess(["serve", "--port", "0", "--log-level", "warning"])
         defer { server.stop() }
-        let port = try await server.port()
+        let port = try await server.servedPort()
 
         let body = #"{"title":"Sent slowly","artist":"Shutdown test","price":1}"#
         let head = "POST /albums HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -45,84 +44,5 @@ struct GracefulShutdownTests {
 
         let status = try await server.exitStatus(within: .seconds(10))
         #expect(status == .exited(0))
-    }
-}
-
-/// `scalelab serve --port 0` running as a child of the test process.
-final class ServerProcess: Sendable {
-    enum ExitStatus: Equatable {
-        case exited(Int32)
-        case signalled(Int32)
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// What the server printed so far; filled by the pipe's reader thread.
-    private final class Output: Sendable {
-        let text = Mutex("")
-    }
-
-    private let process: Process
-    private let output = Output()
-
-    init() throws {
-        // The test bundle lives next to the package's executables in the build folder.
-        let bundle = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        let executable = bundle.deletingLastPathComponent().appendingPathComponent("scalelab")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw Failure(description: "\(executable.path) is missing; build it first with `swift build`.")
-        }
-        process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve", "--port", "0", "--log-level", "warning"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.text.withLock { $0 += text }
-        }
-        try process.run()
-    }
-
-    var isRunning: Bool { process.isRunning }
-
-    /// The port from the server's "listening on http://127.0.0.1:PORT" line.
-    func port(within timeout: Duration = .seconds(30)) async throws -> Int {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let text = output.text.withLock { $0 }
-            if let range = text.range(of: "listening on http://127.0.0.1:") {
-                let digits = text[range.upperBound...].prefix { $0.isNumber }
-                if let port = Int(digits), text[range.upperBound...].dropFirst(digits.count).first == " " {
-                    return port
-                }
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw Failure(description: "scalelab serve did not report its port; its output: \(output.text.withLock { $0 })")
-    }
-
-    func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
-    }
-
-    func exitStatus(within timeout: Duration) async throws -> ExitStatus {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                throw Failure(description: "scalelab serve still runs \(timeout) after SIGTERM")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return process.terminationReason == .exit
-            ? .exited(process.terminationStatus) : .signalled(process.terminationStatus)
-    }
-
-    /// Kills the server if a failed test left it running.
-    func stop() {
-        if process.isRunning { process.terminate() }
     }
 }

@@ -32,7 +32,7 @@ struct ReportTests {
     }
 
     @Test func htmlReportHasTheTablesAndCharts() throws {
-        let html = HTMLReport.rendered(try report())
+        let html = HTMLReport.rendered(try SnapshotFixture.report())
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for text in ["Statistics", "Response time percentiles (ms)", "Failures", "Thresholds", "Requests per second", "Response times", "Users"] {
             #expect(html.contains(text), "missing \(text)")
@@ -42,19 +42,8 @@ struct ReportTests {
         #expect(!html.contains("<script"))
     }
 
-    private func report() throws -> LoadTestReport {
-        let configuration = LoadConfiguration(
-            target: try TargetAddress(parsing: "http://127.0.0.1:8080"), shape: .closed(users: 5, spawnRate: 5),
-            runTime: .seconds(1)
-        )
-        return LoadTestReport(
-            scenario: .albums, configuration: configuration, machine: .current, statistics: SnapshotFixture.oneSecond(),
-            thresholds: [try Threshold(parsing: "p95<10ms")]
-        )
-    }
-
     @Test func finalTextHasStatisticsPercentilesFailuresAndThresholds() throws {
-        let report = try report()
+        let report = try SnapshotFixture.report()
         let text = LoadReportText.final(report)
         #expect(text.contains("Final statistics"))
         #expect(text.contains("Response time percentiles (ms)"))

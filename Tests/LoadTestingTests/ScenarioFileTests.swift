@@ -56,6 +56,64 @@ struct ScenarioFileTests {
         #expect(problem(json).contains(expected), "\(problem(json))")
     }
 
+    /// What a `{{captured albumID}}` with no capturing task must be told.
+    private static let albumIDNotCaptured = #"no task in this user type captures 'albumID'"#
+    private static let albumIDAdvice =
+        #"add "capture": {"albumID": "<json field>"} to a task, or give a fallback: {{captured albumID or 1}}."#
+
+    @Test(arguments: [
+        (#"{"users": [{"tasks": [{"path": "/albums/{{captured albumID}}"}]}]}"#, "users[0].tasks[0].path: "),
+        (
+            #"{"users": [{"tasks": [{"path": "/a"}, {"method": "POST", "path": "/a", "body": {"tags": ["x", "{{captured albumID}}"]}}]}]}"#,
+            "users[0].tasks[1].body.tags[1]: "
+        ),
+        (
+            #"{"users": [{"tasks": [{"path": "/a", "capture": {"albumId": "id"}}, {"path": "/albums/{{captured albumID}}"}]}]}"#,
+            "users[0].tasks[1].path: "
+        ),
+        (
+            #"{"users": [{"name": "Writer", "tasks": [{"method": "POST", "path": "/a", "capture": {"albumID": "id"}}]},"#
+                + #" {"name": "Reader", "tasks": [{"path": "/albums/{{captured albumID}}"}]}]}"#,
+            "users[1].tasks[0].path: "
+        ),
+    ])
+    func rejectsACapturedValueNoTaskOfTheUserTypeCaptures(json: String, location: String) {
+        let problem = problem(json)
+        #expect(problem.contains(location + Self.albumIDNotCaptured), "\(problem)")
+        #expect(problem.hasSuffix(Self.albumIDAdvice), "\(problem)")
+    }
+
+    @Test func acceptsACapturedValueWithAFallbackOrCapturedByAnyTaskOfTheUserType() throws {
+        let scenario = try parse("""
+            {"users": [
+              {"tasks": [{"path": "/albums/{{captured albumID or 1}}"}]},
+              {"tasks": [
+                {"path": "/albums/{{captured albumID}}", "body": {"artist": "{{captured artist}}"}},
+                {"method": "POST", "path": "/albums", "capture": {"albumID": "id", "artist": "artist"}}
+              ]}
+            ]}
+            """)
+        var context = UserContext(userIndex: 0)
+        #expect(scenario.userTypes[0].tasks[0].makeRequest(&context).path == "/albums/1")
+        scenario.userTypes[1].tasks[1].onSuccess?(201, Array(#"{"id": "9", "artist": "A"}"#.utf8), &context)
+        let read = scenario.userTypes[1].tasks[0].makeRequest(&context)
+        #expect(read.path == "/albums/9")
+        #expect(read.body == Array(#"{"artist":"A"}"#.utf8))
+    }
+
+    @Test func loadingRejectsACapturedValueNoTaskCapturesWithTheFileAndLocation() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scalelab-uncaptured-\(UUID()).json").path
+        try #"{"users": [{"tasks": [{"path": "/albums/{{captured albumID}}"}]}]}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ScenarioFile.load(path: path)
+            Issue.record("the file loaded")
+        } catch {
+            #expect(error.description.hasPrefix("\(path): users[0].tasks[0].path: " + Self.albumIDNotCaptured))
+            #expect(error.description.hasSuffix(Self.albumIDAdvice))
+        }
+    }
+
     @Test func namesTheFileInErrors() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("scalelab-bad-\(UUID()).json").path
         try #"{"users": [{"tasks": []}]}"#.write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,7 +1,8 @@
 import Hummingbird
 
-/// Turns every error into a JSON `APIError` response, including the router's own 404 and the
-/// 413 of an oversized body, so clients always get `{"error": "…"}` that says what to do.
+/// Turns every error into a JSON `APIError` response, including the router's own 404 (a 405
+/// when only the method is wrong) and the 413 of an oversized body, so clients always get
+/// `{"error": "…"}` that says what to do.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -9,6 +10,11 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return error.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
+            if error.status == .notFound, let wrongMethod = AlbumRoutes.methodNotAllowed(request) {
+                // Recorded in metrics under its route, not as "NotFound".
+                context.coreContext.endpointPath.value = wrongMethod.route
+                return wrongMethod.error.response(from: request, context: context)
+            }
             return Self.apiError(for: error, request: request).response(from: request, context: context)
         } catch is CancellationError {
             throw CancellationError()

@@ -49,7 +49,7 @@ public struct AlbumRoutes: Sendable {
             return response
         }
         router.get("/openapi.json") { _, _ in Response.json(OpenAPIDocument.json) }
-        addMethodChecks(to: router)
+        addOptions(to: router)
     }
 
     // MARK: Albums
@@ -183,26 +183,44 @@ public struct AlbumRoutes: Sendable {
         return Response.json(body)
     }
 
-    /// 405 with `Allow` for every other common method on each known path, and an `OPTIONS`
-    /// answer listing the allowed ones.
-    private func addMethodChecks(to router: Router<BasicRequestContext>) {
-        let checked: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+    /// An `OPTIONS` answer on each known path, listing the methods it allows.
+    private func addOptions(to router: Router<BasicRequestContext>) {
         for (path, methods) in Self.allowedMethods {
-            let allow = (methods + [.head, .options]).map(\.rawValue).joined(separator: ", ")
-            for method in checked where !methods.contains(method) {
-                router.on(RouterPath(path), method: method) { request, _ -> Response in
-                    throw APIError(
-                        .methodNotAllowed,
-                        "\(request.method) is not allowed on \(path); use \(methods.map(\.rawValue).joined(separator: " or "))."
-                            + " GET /openapi.json describes every route.",
-                        headers: [.allow: allow]
-                    )
-                }
-            }
+            let allow = Self.allowHeader(methods)
             router.on(RouterPath(path), method: .options) { _, _ in
                 Response(status: .noContent, headers: [.allow: allow])
             }
         }
+    }
+
+    /// The `Allow` header of a path answering `methods`: those, `HEAD` and `OPTIONS`.
+    private static func allowHeader(_ methods: [HTTPRequest.Method]) -> String {
+        (methods + [.head, .options]).map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// The 405 for a request the router found no handler for, when its path is a known one:
+    /// the route (e.g. `/albums/{id}`) and the error naming the allowed methods; nil for an
+    /// unknown path.
+    ///
+    /// The router answers any method it has no handler for (`PATCH`, `FOO`, …) as if the
+    /// path were unknown, so wrong methods are told apart from wrong paths here.
+    static func methodNotAllowed(_ request: Request) -> (route: String, error: APIError)? {
+        let segments = request.uri.path.split(separator: "/")
+        for (path, methods) in allowedMethods {
+            let pattern = RouterPath(path)
+            guard pattern.count == segments.count, zip(pattern, segments).allSatisfy({ $0 ~= $1 }) else { continue }
+            guard !methods.contains(request.method), request.method != .head, request.method != .options else {
+                return nil
+            }
+            let error = APIError(
+                .methodNotAllowed,
+                "\(request.method.rawValue.prefix(40)) is not allowed on \(path); use \(methods.map(\.rawValue).joined(separator: " or "))."
+                    + " GET /openapi.json describes every route.",
+                headers: [.allow: allowHeader(methods)]
+            )
+            return (pattern.description, error)
+        }
+        return nil
     }
 }
 

@@ -42,6 +42,15 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
     /// Whether every threshold held.
     public var thresholdsHold: Bool { thresholds.allSatisfy(\.holds) }
 
+    /// The exit code `scalelab load` ends with after this test: 2 when a threshold broke
+    /// (whether or not requests failed), else 1 when some requests failed (as Locust exits),
+    /// else 0. Codes for a test that could not run at all come before there is a report.
+    public var exitCode: Int32 {
+        if !thresholdsHold { return 2 }
+        if statistics.aggregated.stats.failures > 0 { return 1 }
+        return 0
+    }
+
     /// The report as pretty-printed JSON.
     public func json() throws -> String {
         let encoder = JSONEncoder()

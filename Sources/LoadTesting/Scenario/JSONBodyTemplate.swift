@@ -13,12 +13,10 @@ struct JSONBodyTemplate: Sendable, Equatable {
 
     private var parts: [Part] = []
 
-    /// The names of the captured values the body reads.
-    private(set) var capturedNames: [String] = []
-
-    /// A template of `value`; `location` names the body in error messages.
-    init(_ value: JSONValue, location: String) throws(ScenarioFileError) {
-        try append(value, location: location)
+    /// A template of `value`; `location` names the body in error messages, and `captured`
+    /// holds the names the tasks of its user type capture (see `ValueTemplate.checkCaptures(_:)`).
+    init(_ value: JSONValue, location: String, captured: Set<String>) throws(ScenarioFileError) {
+        try append(value, location: location, captured: captured)
     }
 
     /// The body with every generator filled in.
@@ -34,20 +32,14 @@ struct JSONBodyTemplate: Sendable, Equatable {
         return Array(text.utf8)
     }
 
-    private mutating func append(_ value: JSONValue, location: String) throws(ScenarioFileError) {
+    private mutating func append(_ value: JSONValue, location: String, captured: Set<String>) throws(ScenarioFileError) {
         switch value {
         case .null: parts.append(.raw("null"))
         case .bool(let flag): parts.append(.raw(flag ? "true" : "false"))
         case .integer(let number): parts.append(.raw(String(number)))
         case .number(let number): parts.append(.raw(String(number)))
         case .string(let text):
-            let template: ValueTemplate
-            do {
-                template = try ValueTemplate(parsing: text)
-            } catch {
-                throw ScenarioFileError(location: location, message: error.description)
-            }
-            capturedNames += template.capturedNames
+            let template = try ValueTemplate(parsing: text, at: location, captured: captured)
             if let generator = template.soleGenerator, generator.isNumeric {
                 parts.append(.number(generator))
             } else {
@@ -57,7 +49,7 @@ struct JSONBodyTemplate: Sendable, Equatable {
             parts.append(.raw("["))
             for (index, item) in items.enumerated() {
                 if index > 0 { parts.append(.raw(",")) }
-                try append(item, location: "\(location)[\(index)]")
+                try append(item, location: "\(location)[\(index)]", captured: captured)
             }
             parts.append(.raw("]"))
         case .object(let fields):
@@ -65,7 +57,7 @@ struct JSONBodyTemplate: Sendable, Equatable {
             for (index, key) in fields.keys.sorted().enumerated() {
                 if index > 0 { parts.append(.raw(",")) }
                 parts.append(.raw(JSONValue.quoted(key) + ":"))
-                try append(fields[key]!, location: "\(location).\(key)")
+                try append(fields[key]!, location: "\(location).\(key)", captured: captured)
             }
             parts.append(.raw("}"))
         }

@@ -19,8 +19,9 @@ import Foundation
 ///
 /// `wait` is "none", {"constant": s}, {"between": [a, b]}, {"pacing": s} or {"throughput": n};
 /// `expect` is a status or a list of them (default: any 2xx); `capture` keeps a top-level
-/// field of a successful JSON response for later `{{captured NAME}}` generators. Every
-/// problem is reported with the file and the location in it.
+/// field of a successful JSON response for later `{{captured NAME}}` generators of the same
+/// user type, which must capture NAME in one of its tasks unless the generator has a
+/// fallback. Every problem is reported with the file and the location in it.
 public enum ScenarioFile {
     /// Reads and checks the scenario in the file at `path`.
     public static func load(path: String) throws(ScenarioFileError) -> Scenario {
@@ -66,16 +67,23 @@ public enum ScenarioFile {
         guard case .array(let tasks)? = fields["tasks"], !tasks.isEmpty else {
             throw ScenarioFileError(location: "\(location).tasks", message: "a non-empty list of tasks is required.")
         }
+        // Captured values belong to one user, so only this user type's captures can be read.
+        var captured: Set<String> = []
+        for (index, task) in tasks.enumerated() {
+            guard case .object(let fields) = task, let captureValue = fields["capture"] else { continue }
+            captured.formUnion(try stringFields(captureValue, at: "\(location).tasks[\(index)].capture").map(\.name))
+        }
         var built: [LoadTask] = []
         for (index, task) in tasks.enumerated() {
-            built.append(try self.task(task, at: "\(location).tasks[\(index)]"))
+            built.append(try self.task(task, at: "\(location).tasks[\(index)]", captured: captured))
         }
         return UserType(name, weight: weight, wait: wait, tasks: built)
     }
 
     private static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    private static func task(_ value: JSONValue, at location: String) throws(ScenarioFileError) -> LoadTask {
+    /// The task in `value`; `captured` holds the names its user type's tasks capture.
+    private static func task(_ value: JSONValue, at location: String, captured: Set<String>) throws(ScenarioFileError) -> LoadTask {
         let fields = try object(
             value, at: location, allowed: ["name", "method", "path", "body", "headers", "weight", "expect", "capture"])
         let method = try read(fields["method"]) { value throws(ScenarioFileError) in try string(value, at: "\(location).method").uppercased() } ?? "GET"
@@ -90,42 +98,39 @@ public enum ScenarioFile {
         guard pathText.hasPrefix("/") else {
             throw ScenarioFileError(location: "\(location).path", message: "'\(pathText)' must start with '/', e.g. \"/albums\".")
         }
-        let path = try template(pathText, at: "\(location).path")
+        let path = try ValueTemplate(parsing: pathText, at: "\(location).path", captured: captured)
         let name = try read(fields["name"]) { value throws(ScenarioFileError) in try string(value, at: "\(location).name") } ?? pathText
         let weight = try read(fields["weight"]) { value throws(ScenarioFileError) in try positiveInteger(value, at: "\(location).weight") } ?? 1
         let expected = try read(fields["expect"]) { value throws(ScenarioFileError) in try statuses(value, at: "\(location).expect") } ?? Set(200...299)
-        let body = try read(fields["body"]) { value throws(ScenarioFileError) in try JSONBodyTemplate(value, location: "\(location).body") }
-        var headers: [(name: String, value: String)] = []
-        if let headerValue = fields["headers"] {
-            let headerFields = try object(headerValue, at: "\(location).headers", allowed: nil)
-            for key in headerFields.keys.sorted() {
-                headers.append((key, try string(headerFields[key]!, at: "\(location).headers.\(key)")))
-            }
-        }
-        var captures: [(name: String, field: String)] = []
-        if let captureValue = fields["capture"] {
-            let captureFields = try object(captureValue, at: "\(location).capture", allowed: nil)
-            for key in captureFields.keys.sorted() {
-                captures.append((key, try string(captureFields[key]!, at: "\(location).capture.\(key)")))
-            }
-        }
-        let fixedHeaders = headers
-        let fixedCaptures = captures
+        let body = try read(fields["body"]) { value throws(ScenarioFileError) in try JSONBodyTemplate(value, location: "\(location).body", captured: captured) }
+        let headers = try read(fields["headers"]) { value throws(ScenarioFileError) in try stringFields(value, at: "\(location).headers") } ?? []
+        let captures = try read(fields["capture"]) { value throws(ScenarioFileError) in try stringFields(value, at: "\(location).capture") } ?? []
         let request: @Sendable (inout UserContext) -> LoadRequest = { context in
             let path = path.rendered(in: &context)
             let body = body?.rendered(in: &context)
             return LoadRequest(
-                method: method, path: path, name: name, headers: fixedHeaders, body: body, expectedStatuses: expected
+                method: method, path: path, name: name, headers: headers, body: body, expectedStatuses: expected
             )
         }
-        guard !fixedCaptures.isEmpty else { return LoadTask(name, weight: weight, request: request) }
+        guard !captures.isEmpty else { return LoadTask(name, weight: weight, request: request) }
         return LoadTask(name, weight: weight, request: request) { _, responseBody, context in
-            for capture in fixedCaptures {
-                if let value = JSONField.string(named: capture.field, in: responseBody) {
+            for capture in captures {
+                if let value = JSONField.string(named: capture.value, in: responseBody) {
                     context.capture(value, as: capture.name)
                 }
             }
         }
+    }
+
+    /// An object whose values are all non-empty strings (`headers`, or `capture`'s names and
+    /// the response fields they take), as pairs sorted by name.
+    private static func stringFields(_ value: JSONValue, at location: String) throws(ScenarioFileError) -> [(name: String, value: String)] {
+        let fields = try object(value, at: location, allowed: nil)
+        var pairs: [(name: String, value: String)] = []
+        for key in fields.keys.sorted() {
+            pairs.append((key, try string(fields[key]!, at: "\(location).\(key)")))
+        }
+        return pairs
     }
 
     private static func waitTime(_ value: JSONValue, at location: String) throws(ScenarioFileError) -> WaitTime {
@@ -181,14 +186,6 @@ public enum ScenarioFile {
     ) throws(ScenarioFileError) -> Result? {
         guard let value else { return nil }
         return try read(value)
-    }
-
-    private static func template(_ text: String, at location: String) throws(ScenarioFileError) -> ValueTemplate {
-        do {
-            return try ValueTemplate(parsing: text)
-        } catch {
-            throw ScenarioFileError(location: location, message: error.description)
-        }
     }
 
     private static func object(

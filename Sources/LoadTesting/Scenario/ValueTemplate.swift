@@ -48,17 +48,30 @@ public struct ValueTemplate: Sendable, Equatable {
         self.parts = parts
     }
 
+    /// Parses `text` found at `location` in a scenario file and checks its captures: `captured`
+    /// holds the names the tasks of its user type capture (see `checkCaptures(_:)`).
+    init(parsing text: String, at location: String, captured: Set<String>) throws(ScenarioFileError) {
+        do {
+            try self.init(parsing: text)
+            try checkCaptures(captured)
+        } catch {
+            throw ScenarioFileError(location: location, message: error.description)
+        }
+    }
+
     /// The single generator when the template is nothing else, else nil.
     var soleGenerator: Generator? {
         if parts.count == 1, case .generator(let generator) = parts[0] { return generator }
         return nil
     }
 
-    /// The names of the captured values the template reads.
-    var capturedNames: [String] {
-        parts.compactMap {
-            if case .generator(.captured(let name, _)) = $0 { return name }
-            return nil
+    /// Checks that every `{{captured NAME}}` without a fallback reads a value some task
+    /// captures: `captured` holds the names the tasks of the template's user type capture.
+    func checkCaptures(_ captured: Set<String>) throws(ScenarioFileError.Problem) {
+        for case .generator(.captured(name: let name, fallback: .none)) in parts where !captured.contains(name) {
+            throw ScenarioFileError.Problem(
+                "no task in this user type captures '\(name)' (captured values stay with the user that captured them); "
+                    + #"add "capture": {"\#(name)": "<json field>"} to a task, or give a fallback: {{captured \#(name) or 1}}."#)
         }
     }
 

@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+/// The package's `scalelab` executable running as a child of the test process, with what it
+/// prints (standard output and error) collected.
+///
+/// A child process keeps signals and exit codes apart from the tests running beside it.
+final class ScaleLabProcess: Sendable {
+    enum ExitStatus: Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// What the process printed so far, and whether it closed its output; filled by the pipe's
+    /// reader thread.
+    private final class Output: Sendable {
+        let state = Mutex((text: "", isClosed: false))
+    }
+
+    private let process: Process
+    private let output = Output()
+    private let commandLine: String
+
+    /// Starts `scalelab` with `arguments`.
+    init(_ arguments: [String]) throws {
+        // The test bundle lives next to the package's executables in the build folder.
+        let bundle = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable = bundle.deletingLastPathComponent().appendingPathComponent("scalelab")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw Failure(description: "\(executable.path) is missing; build it first with `swift build`.")
+        }
+        commandLine = (["scalelab"] + arguments).joined(separator: " ")
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            output.state.withLock { state in
+                state.text += String(decoding: data, as: UTF8.self)
+                state.isClosed = data.isEmpty
+            }
+        }
+        try process.run()
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// What the process printed so far.
+    var printed: String { output.state.withLock { $0.text } }
+
+    /// The port from `scalelab serve`'s "listening on http://127.0.0.1:PORT" line.
+    func servedPort(within timeout: Duration = .seconds(30)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = printed
+            if let range = text.range(of: "listening on http://127.0.0.1:") {
+                let digits = text[range.upperBound...].prefix { $0.isNumber }
+                if let port = Int(digits), text[range.upperBound...].dropFirst(digits.count).first == " " {
+                    return port
+                }
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Failure(description: "\(commandLine) did not report its port; its output: \(printed)")
+    }
+
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// How the process ended, once it has and its output is all read.
+    func exitStatus(within timeout: Duration) async throws -> ExitStatus {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning || !output.state.withLock({ $0.isClosed }) {
+            guard ContinuousClock.now < deadline else {
+                throw Failure(description: "\(commandLine) still runs after \(timeout); its output: \(printed)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationReason == .exit
+            ? .exited(process.terminationStatus) : .signalled(process.terminationStatus)
+    }
+
+    /// Kills the process if a failed test left it running.
+    func stop() {
+        if process.isRunning { process.terminate() }
+    }
+}
