@@ -20,12 +20,17 @@ public enum RequestFailure: Error, Sendable, Equatable {
         case .timeout(let limit):
             return "timeout: no response within \(limit.seconds) s"
         case .unexpectedStatus(let status, let expected):
-            let list = expected.sorted().map(String.init).joined(separator: " or ")
-            return "unexpected status \(status) (expected \(list))"
+            return "unexpected status \(status) (expected \(Self.describe(expected)))"
         case .malformedResponse(let detail):
             return "malformed response: \(detail)"
         case .invalidRequest(let detail):
             return "invalid request: \(detail)"
         }
+    }
+
+    /// "200", "200 or 201", or "2xx" for every 2xx status.
+    private static func describe(_ statuses: Set<Int>) -> String {
+        if statuses.count == 100, statuses.allSatisfy({ (200...299).contains($0) }) { return "2xx" }
+        return statuses.sorted().map(String.init).joined(separator: " or ")
     }
 }
