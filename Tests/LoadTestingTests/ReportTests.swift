@@ -49,6 +49,8 @@ struct ReportTests {
         #expect(text.contains("Response time percentiles (ms)"))
         #expect(text.contains("unexpected status 500 (expected 200)"))
         #expect(text.contains("p95<10ms") && text.contains("BROKEN"))
+        #expect(text.contains("Generator CPU: at most 20% of its event-loop threads"))
+        #expect(!text.contains("Warning: the generator used"))
         #expect(!report.thresholdsHold)
         #expect(try report.json().contains(#""holds" : false"#))
     }

@@ -37,7 +37,8 @@ public enum LoadReportText {
         return "\n" + parts.joined(separator: "\n")
     }
 
-    /// Notes on the open model's late starts and uncorrected times, and the CPU warning.
+    /// Notes on the open model's late starts and uncorrected times, and the generator's CPU use
+    /// (a warning when it was high enough to limit the results).
     static func warnings(_ snapshot: StatsSnapshot) -> [String] {
         var notes: [String] = []
         if let uncorrected = snapshot.aggregated.stats.serviceTimeHistogram {
@@ -51,6 +52,9 @@ public enum LoadReportText {
         }
         if snapshot.peakGeneratorCPUUse > cpuWarningLevel {
             notes.append(cpuWarning(snapshot.peakGeneratorCPUUse))
+        } else if !snapshot.history.isEmpty {
+            notes.append(
+                "Generator CPU: at most \(Int((snapshot.peakGeneratorCPUUse * 100).rounded()))% of its event-loop threads in any second (it warns above \(Int(cpuWarningLevel * 100))%).")
         }
         return notes
     }
