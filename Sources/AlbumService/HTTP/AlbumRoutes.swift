@@ -170,6 +170,7 @@ public struct AlbumRoutes: Sendable {
 
     /// Whether a Content-Type names JSON: `application/json` or `application/<anything>+json`.
     static func isJSON(_ contentType: String) -> Bool {
+        if contentType == "application/json" { return true }  // the common case, without lowercasing
         let mediaType = contentType.prefix { $0 != ";" }.trimmingPrefix(while: \.isWhitespace).lowercased()
             .trimmingSuffixWhitespace()
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
