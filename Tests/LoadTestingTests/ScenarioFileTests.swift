@@ -50,6 +50,9 @@ struct ScenarioFileTests {
         (#"{"users": [{"tasks": [{"path": "/a", "expect": 700}]}]}"#, "users[0].tasks[0].expect: write an HTTP status"),
         (#"{"users": [{"tasks": [{"path": "/a", "body": {"n": "{{counter"}}]}]}"#, "users[0].tasks[0].body.n: '{{' without '}}'"),
         (#"{"users": [{"tasks": [{"method": "FETCH", "path": "/a"}]}]}"#, "users[0].tasks[0].method: unknown method 'FETCH'"),
+        (#"{"users": [{"tasks": [{"path": "/albums/a b"}]}]}"#, "users[0].tasks[0].path: '/albums/a b' contains a space or control character; percent-encode it"),
+        (#"{"users": [{"tasks": [{"path": "/a", "headers": {"X Y": "1"}}]}]}"#, "users[0].tasks[0].headers.X Y: 'X Y' is not a header name"),
+        (#"{"users": [{"tasks": [{"path": "/a", "headers": {"X-Y": "1\r\nEvil: 2"}}]}]}"#, "users[0].tasks[0].headers.X-Y: the value contains a line break"),
         ("{\"users\": [", "not valid JSON"),
     ])
     func rejectsBadFilesWithTheLocationAndTheProblem(json: String, expected: String) {

@@ -50,29 +50,19 @@ struct HTTPRequestWriter {
     /// Rejects a method, path or header that would break the message framing: whitespace in
     /// the method or path, line breaks in a header, a header name that is not a token.
     private static func check(_ request: LoadRequest) throws(RequestFailure) {
-        guard !request.method.isEmpty, request.method.utf8.allSatisfy(isTokenByte) else {
+        guard HTTPSyntax.isToken(request.method) else {
             throw .invalidRequest("the method '\(request.method)' is not an HTTP token")
         }
-        guard request.path.hasPrefix("/"), !request.path.utf8.contains(where: { $0 <= 32 || $0 == 127 }) else {
+        guard request.path.hasPrefix("/"), HTTPSyntax.isTargetText(request.path) else {
             throw .invalidRequest("the path '\(request.path)' must start with / and contain no spaces or control characters (percent-encode them)")
         }
         for header in request.headers {
-            guard !header.name.isEmpty, header.name.utf8.allSatisfy(isTokenByte) else {
+            guard HTTPSyntax.isToken(header.name) else {
                 throw .invalidRequest("the header name '\(header.name)' is not an HTTP token")
             }
-            guard !header.value.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else {
+            guard HTTPSyntax.isFieldValue(header.value) else {
                 throw .invalidRequest("the value of header '\(header.name)' contains a line break")
             }
-        }
-    }
-
-    /// RFC 9110 token characters.
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
 }

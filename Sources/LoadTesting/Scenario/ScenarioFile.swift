@@ -99,11 +99,25 @@ public enum ScenarioFile {
             throw ScenarioFileError(location: "\(location).path", message: "'\(pathText)' must start with '/', e.g. \"/albums\".")
         }
         let path = try ValueTemplate(parsing: pathText, at: "\(location).path", captured: captured)
+        guard HTTPSyntax.isTargetText(path.literalText) else {
+            throw ScenarioFileError(
+                location: "\(location).path",
+                message: "'\(pathText)' contains a space or control character; percent-encode it (a space is %20).")
+        }
         let name = try read(fields["name"]) { value throws(ScenarioFileError) in try string(value, at: "\(location).name") } ?? pathText
         let weight = try read(fields["weight"]) { value throws(ScenarioFileError) in try positiveInteger(value, at: "\(location).weight") } ?? 1
         let expected = try read(fields["expect"]) { value throws(ScenarioFileError) in try statuses(value, at: "\(location).expect") } ?? Set(200...299)
         let body = try read(fields["body"]) { value throws(ScenarioFileError) in try JSONBodyTemplate(value, location: "\(location).body", captured: captured) }
         let headers = try read(fields["headers"]) { value throws(ScenarioFileError) in try stringFields(value, at: "\(location).headers") } ?? []
+        for header in headers {
+            guard HTTPSyntax.isToken(header.name) else {
+                throw ScenarioFileError(
+                    location: "\(location).headers.\(header.name)", message: "'\(header.name)' is not a header name (letters, digits and !#$%&'*+-.^_`|~ only).")
+            }
+            guard HTTPSyntax.isFieldValue(header.value) else {
+                throw ScenarioFileError(location: "\(location).headers.\(header.name)", message: "the value contains a line break; give it on one line.")
+            }
+        }
         let captures = try read(fields["capture"]) { value throws(ScenarioFileError) in try stringFields(value, at: "\(location).capture") } ?? []
         let request: @Sendable (inout UserContext) -> LoadRequest = { context in
             let path = path.rendered(in: &context)

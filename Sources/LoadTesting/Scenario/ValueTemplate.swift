@@ -59,6 +59,13 @@ public struct ValueTemplate: Sendable, Equatable {
         }
     }
 
+    /// The template's own text, without its generators.
+    var literalText: String {
+        parts.reduce(into: "") { text, part in
+            if case .text(let literal) = part { text += literal }
+        }
+    }
+
     /// The single generator when the template is nothing else, else nil.
     var soleGenerator: Generator? {
         if parts.count == 1, case .generator(let generator) = parts[0] { return generator }
