@@ -96,7 +96,7 @@ public struct HTMLDocument: Sendable, Equatable {
           font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
           -webkit-text-size-adjust: 100%;
         }
-        main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main { max-width: 80rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
         h1 { font-size: 1.85rem; line-height: 1.2; margin: 0 0 1rem; }
         h2 { font-size: 1.4rem; line-height: 1.25; margin: 2.25rem 0 0.75rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--rule); }
         h3, h4, h5, h6 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
