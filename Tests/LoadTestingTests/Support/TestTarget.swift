@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Synchronization
 
 /// A small in-process album service for the tests: counts the requests it sees per route and
-/// can answer with errors or stall on purpose.
+/// can answer with errors or stall on purpose; `GET /slow` always answers after 2 s.
 final class TestTarget: Sendable {
     /// How the target answers.
     enum Behavior: Sendable {
@@ -70,6 +70,11 @@ final class TestTarget: Sendable {
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("albums") { _, _ in try await self.answer("GET /albums", status: .ok, json: #"[{"id":"1"}]"#) }
+        // Always 2 s late, whatever the behavior: for timeouts.
+        router.get("slow") { _, _ in
+            try await Task.sleep(for: .seconds(2))
+            return try await self.answer("GET /slow", status: .ok, json: "{}")
+        }
         router.get("albums/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
             let known = (Int(id) ?? 0) >= 1 && (Int(id) ?? 0) < self.nextID.load(ordering: .relaxed)
