@@ -14,9 +14,12 @@
 ///
 /// Bytes are never lost by a flush: short writes and interrupted calls are retried, and when a
 /// call fails the bytes not yet written stay buffered for the next flush. Bytes still buffered
-/// when the process dies are lost, which is the risk buffering takes. Not thread-safe: share one
-/// between tasks inside a `Mutex`.
-public final class BufferedFileWriter {
+/// when the process dies are lost, which is the risk buffering takes.
+///
+/// A writer owns its file descriptor, so it cannot be copied: it is flushed and closed once, by
+/// `close()` or when it goes away. Being a value, a write costs no reference counting and no
+/// run-time exclusivity check. Share one between tasks inside a `Mutex`.
+public struct BufferedFileWriter: ~Copyable {
     /// The buffer size used when none is given: 64 KiB.
     public static let defaultCapacity = 65_536
 
@@ -53,15 +56,18 @@ public final class BufferedFileWriter {
     }
 
     deinit {
-        if !isClosed {
-            try? flush()
-            systemClose(descriptor)
+        guard !isClosed else { return }
+        buffer.withUnsafeBytes { bytes in
+            var written = 0
+            var calls = 0
+            _ = Self.write(bytes, to: descriptor, progress: &written, calls: &calls)
         }
+        systemClose(descriptor)
     }
 
     /// Writes the UTF-8 bytes of `text`, buffered unless the capacity is 0 or the text is larger
     /// than the buffer.
-    public func write(_ text: String) throws(FileWriterError) {
+    public mutating func write(_ text: String) throws(FileWriterError) {
         var text = text
         try text.withUTF8 { bytes in
             Result { () throws(FileWriterError) in try write(bytes: UnsafeRawBufferPointer(bytes)) }
@@ -69,7 +75,7 @@ public final class BufferedFileWriter {
     }
 
     /// Writes `bytes`, buffered unless the capacity is 0 or they are larger than the buffer.
-    public func write(bytes: UnsafeRawBufferPointer) throws(FileWriterError) {
+    public mutating func write(bytes: UnsafeRawBufferPointer) throws(FileWriterError) {
         try checkOpen()
         if buffer.count + bytes.count > capacity {
             try flush()
@@ -82,18 +88,25 @@ public final class BufferedFileWriter {
     }
 
     /// Writes everything buffered to the file; on failure the bytes not written stay buffered.
-    public func flush() throws(FileWriterError) {
+    public mutating func flush() throws(FileWriterError) {
         guard !buffer.isEmpty else { return }
+        // The bytes move out while the writer counts the calls, and back in with their
+        // capacity, minus what was written.
+        var pending: [UInt8] = []
+        swap(&pending, &buffer)
         var written = 0
-        defer { buffer.removeFirst(written) }
-        try buffer.withUnsafeBytes { bytes in
+        defer {
+            pending.removeFirst(written)
+            swap(&pending, &buffer)
+        }
+        try pending.withUnsafeBytes { bytes in
             Result { () throws(FileWriterError) in try writeFully(bytes, progress: &written) }
         }.get()
     }
 
     /// Flushes, then asks the kernel to put the file's data on the storage device (`fsync(2)`):
     /// the cost of durability.
-    public func synchronize() throws(FileWriterError) {
+    public mutating func synchronize() throws(FileWriterError) {
         try checkOpen()
         try flush()
         while fsync(descriptor) != 0 {
@@ -102,7 +115,7 @@ public final class BufferedFileWriter {
     }
 
     /// Flushes and closes the file. Later writes throw; closing again does nothing.
-    public func close() throws(FileWriterError) {
+    public mutating func close() throws(FileWriterError) {
         guard !isClosed else { return }
         try flush()
         isClosed = true
@@ -115,23 +128,35 @@ public final class BufferedFileWriter {
         guard !isClosed else { throw FileWriterError(path: path, operation: "write", code: EBADF) }
     }
 
-    private func writeFully(_ bytes: UnsafeRawBufferPointer) throws(FileWriterError) {
+    private mutating func writeFully(_ bytes: UnsafeRawBufferPointer) throws(FileWriterError) {
         var written = 0
         try writeFully(bytes, progress: &written)
     }
 
     /// Calls `write(2)` until all of `bytes` are written, counting in `progress` what was.
-    private func writeFully(_ bytes: UnsafeRawBufferPointer, progress written: inout Int) throws(FileWriterError) {
+    private mutating func writeFully(_ bytes: UnsafeRawBufferPointer, progress written: inout Int) throws(FileWriterError) {
+        let before = written
+        defer { bytesWritten += written - before }
+        if let code = Self.write(bytes, to: descriptor, progress: &written, calls: &writeCallCount) {
+            throw FileWriterError(path: path, operation: "write", code: code)
+        }
+    }
+
+    /// Calls `write(2)` on `descriptor` until all of `bytes` are written or a call fails,
+    /// retrying interrupted calls; returns the failure's `errno`, or nil.
+    private static func write(
+        _ bytes: UnsafeRawBufferPointer, to descriptor: Int32, progress written: inout Int, calls: inout Int
+    ) -> Int32? {
         while written < bytes.count {
             let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            writeCallCount += 1
+            calls += 1
             if result < 0 {
                 if errno == EINTR { continue }
-                throw FileWriterError(path: path, operation: "write", code: errno)
+                return errno
             }
             written += result
-            bytesWritten += result
         }
+        return nil
     }
 }
 

@@ -16,7 +16,7 @@ struct BufferedFileWriterTests {
     @Test func keepsWritesInTheBufferUntilItIsFull() throws {
         let path = temporaryPath("buffer")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try BufferedFileWriter(path: path, capacity: 16)
+        var writer = try BufferedFileWriter(path: path, capacity: 16)
         try writer.write("0123456789\n")
         #expect(writer.writeCallCount == 0)
         #expect(writer.bufferedByteCount == 11)
@@ -34,7 +34,7 @@ struct BufferedFileWriterTests {
     @Test func capacityZeroWritesEveryCallStraightThrough() throws {
         let path = temporaryPath("unbuffered")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try BufferedFileWriter(path: path, capacity: 0)
+        var writer = try BufferedFileWriter(path: path, capacity: 0)
         for line in 0..<100 { try writer.write("line \(line)\n") }
         #expect(writer.writeCallCount == 100)
         #expect(contents(path).split(separator: "\n").count == 100)
@@ -45,7 +45,7 @@ struct BufferedFileWriterTests {
     @Test func writesTextLargerThanTheBufferDirectly() throws {
         let path = temporaryPath("large")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try BufferedFileWriter(path: path, capacity: 8)
+        var writer = try BufferedFileWriter(path: path, capacity: 8)
         try writer.write("ab")
         let large = String(repeating: "x", count: 100)
         try writer.write(large)
@@ -57,11 +57,12 @@ struct BufferedFileWriterTests {
     @Test func closeFlushesAndLaterWritesThrow() throws {
         let path = temporaryPath("close")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try BufferedFileWriter(path: path)
+        var writer = try BufferedFileWriter(path: path)
         try writer.write("kept\n")
         try writer.close()
         #expect(contents(path) == "kept\n")
-        #expect(writer.isClosed)
+        let isClosed = writer.isClosed
+        #expect(isClosed)
         #expect(throws: FileWriterError.self) { try writer.write("lost\n") }
         try writer.close()
     }
@@ -69,7 +70,7 @@ struct BufferedFileWriterTests {
     @Test func synchronizeFlushesToTheFile() throws {
         let path = temporaryPath("sync")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try BufferedFileWriter(path: path)
+        var writer = try BufferedFileWriter(path: path)
         try writer.write("durable\n")
         try writer.synchronize()
         #expect(contents(path) == "durable\n")
@@ -79,10 +80,10 @@ struct BufferedFileWriterTests {
     @Test func appendingKeepsTheFilesContents() throws {
         let path = temporaryPath("append")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try BufferedFileWriter(path: path)
+        var first = try BufferedFileWriter(path: path)
         try first.write("one\n")
         try first.close()
-        let second = try BufferedFileWriter(path: path, appending: true)
+        var second = try BufferedFileWriter(path: path, appending: true)
         try second.write("two\n")
         try second.close()
         #expect(contents(path) == "one\ntwo\n")
@@ -124,7 +125,7 @@ struct BufferedFileWriterTests {
 private final class SharedWriter: Sendable {
     let mutex: Mutex<BufferedFileWriter>
 
-    init(_ writer: sending BufferedFileWriter) {
+    init(_ writer: consuming sending BufferedFileWriter) {
         mutex = Mutex(writer)
     }
 }

@@ -93,14 +93,10 @@ public struct FileWritesExperiment: Experiment {
         let writeCalls: Int?
         switch variant {
         case .unbuffered, .buffered, .fsyncEveryN:
-            let writer = try BufferedFileWriter(path: path, capacity: variant == .unbuffered ? 0 : bufferCapacity)
-            let interval = variant == .fsyncEveryN ? fsyncInterval : Int.max
-            var numberedLine = NumberedLine()
+            var writer = try BufferedFileWriter(path: path, capacity: variant == .unbuffered ? 0 : bufferCapacity)
+            let interval = variant == .fsyncEveryN ? fsyncInterval : nil
             seconds = try Stopwatch.time {
-                for line in 0..<lines {
-                    try numberedLine.withBytes(of: line) { bytes in try writer.write(bytes: bytes) }
-                    if (line + 1) % interval == 0 { try writer.synchronize() }
-                }
+                try Self.writeLines(lines, to: &writer, synchronizingEvery: interval)
                 if variant == .fsyncEveryN { try writer.synchronize() } else { try writer.flush() }
             }.seconds
             writeCalls = writer.writeCallCount
@@ -123,6 +119,24 @@ public struct FileWritesExperiment: Experiment {
         }
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         return FileWritesRun(seconds: seconds, writeCalls: writeCalls, bytesOnDisk: size)
+    }
+
+    /// Writes "line 0\n" … "line <count - 1>\n" through `writer`, calling `synchronize()`
+    /// after every `interval` lines when one is given. A function of its own, so the writer is
+    /// an `inout` argument in the loop, not a variable a closure captured.
+    private static func writeLines(
+        _ count: Int, to writer: inout BufferedFileWriter, synchronizingEvery interval: Int?
+    ) throws {
+        var numberedLine = NumberedLine()
+        var linesUntilSynchronize = interval ?? Int.max
+        for line in 0..<count {
+            try numberedLine.withBytes(of: line) { bytes in try writer.write(bytes: bytes) }
+            linesUntilSynchronize -= 1
+            if linesUntilSynchronize == 0, let interval {
+                try writer.synchronize()
+                linesUntilSynchronize = interval
+            }
+        }
     }
 
     private func crashBeforeFlush(bufferCapacity capacity: Int) async throws -> CrashBeforeFlush {
@@ -152,11 +166,8 @@ public struct FileWritesExperiment: Experiment {
         else {
             throw ChildWorkArgumentError(work: "file-writes-crash", expected: "path lines capacity", got: arguments)
         }
-        let writer = try BufferedFileWriter(path: arguments[0], capacity: capacity)
-        var numberedLine = NumberedLine()
-        for line in 0..<lines {
-            try numberedLine.withBytes(of: line) { bytes in try writer.write(bytes: bytes) }
-        }
+        var writer = try BufferedFileWriter(path: arguments[0], capacity: capacity)
+        try writeLines(lines, to: &writer, synchronizingEvery: nil)
         kill(getpid(), SIGKILL)
         return "killed itself but lived on"
     }
