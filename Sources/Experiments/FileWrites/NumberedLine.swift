@@ -5,8 +5,9 @@
 /// one's digits in place, as an odometer turns; any other number is formatted in full.
 struct NumberedLine {
     private static let prefix: StaticString = "line "
-    /// "line <digits>\n", right-aligned at the end; inline, so no reference counting per line.
-    private var storage = InlineArray<32, UInt8>(repeating: 0)
+    /// 32 bytes held inline (no reference counting per line): "line <digits>\n", right-aligned
+    /// at the end.
+    private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     /// Where "line " starts in `storage`.
     private var start = 0
     private var lastNumber: Int?
@@ -16,41 +17,47 @@ struct NumberedLine {
         of number: Int, _ body: (UnsafeRawBufferPointer) throws -> Result
     ) rethrows -> Result {
         precondition(number >= 0, "line numbers are not negative")
-        if lastNumber.map({ $0 &+ 1 }) != number || !incrementDigits() {
-            format(number)
-        }
+        let start = start
+        let isNext = lastNumber.map { $0 &+ 1 } == number
         lastNumber = number
-        return try storage.span.withUnsafeBytes { bytes in try body(UnsafeRawBufferPointer(rebasing: bytes[start...])) }
+        return try withUnsafeMutableBytes(of: &storage) { bytes in
+            var lineStart = start
+            if !isNext || !Self.incrementDigits(in: bytes, from: start) {
+                lineStart = Self.format(number, into: bytes)
+            }
+            self.start = lineStart
+            return try body(UnsafeRawBufferPointer(rebasing: bytes[lineStart...]))
+        }
     }
 
-    /// Adds one to the digits in place; false when a new leading digit is needed.
-    private mutating func incrementDigits() -> Bool {
-        let firstDigit = start + Self.prefix.utf8CodeUnitCount
-        var index = storage.count - 2
-        while index >= firstDigit {
-            if storage[index] != UInt8(ascii: "9") {
-                storage[index] += 1
+    /// Adds one to the digits after "line " at `start`; false when a new leading digit is needed.
+    private static func incrementDigits(in bytes: UnsafeMutableRawBufferPointer, from start: Int) -> Bool {
+        var index = bytes.count - 2
+        while index >= start + prefix.utf8CodeUnitCount {
+            if bytes[index] != UInt8(ascii: "9") {
+                bytes[index] += 1
                 return true
             }
-            storage[index] = UInt8(ascii: "0")
+            bytes[index] = UInt8(ascii: "0")
             index -= 1
         }
         return false
     }
 
-    private mutating func format(_ number: Int) {
-        var end = storage.count - 1
-        storage[end] = UInt8(ascii: "\n")
+    /// Writes the whole line for `number` at the end of `bytes`; returns where it starts.
+    private static func format(_ number: Int, into bytes: UnsafeMutableRawBufferPointer) -> Int {
+        var end = bytes.count - 1
+        bytes[end] = UInt8(ascii: "\n")
         var remaining = number
         repeat {
             end -= 1
-            storage[end] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            bytes[end] = UInt8(ascii: "0") + UInt8(remaining % 10)
             remaining /= 10
         } while remaining > 0
-        end -= Self.prefix.utf8CodeUnitCount
-        for index in 0..<Self.prefix.utf8CodeUnitCount {
-            storage[end + index] = Self.prefix.utf8Start[index]
+        end -= prefix.utf8CodeUnitCount
+        for index in 0..<prefix.utf8CodeUnitCount {
+            bytes[end + index] = prefix.utf8Start[index]
         }
-        start = end
+        return end
     }
 }
