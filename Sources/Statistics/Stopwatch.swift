@@ -6,7 +6,7 @@ public enum Stopwatch {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try body()
-        return (seconds(of: clock.now - start), result)
+        return ((clock.now - start).seconds, result)
     }
 
     /// Runs the async `body` and returns how long it took, in seconds, with its result.
@@ -18,13 +18,6 @@ public enum Stopwatch {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try await body()
-        return (seconds(of: clock.now - start), result)
-    }
-
-    /// A `Duration` as floating-point seconds.
-    @inlinable
-    public static func seconds(of duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) * 1e-18
+        return ((clock.now - start).seconds, result)
     }
 }

@@ -80,7 +80,7 @@ public struct HandoffExperiment: Experiment {
             }
             ping.close()
             let answered = try await group.next() ?? 0
-            return HandoffRun(seconds: Stopwatch.seconds(of: clock.now - start), roundtrips: answered)
+            return HandoffRun(seconds: (clock.now - start).seconds, roundtrips: answered)
         }
     }
 }

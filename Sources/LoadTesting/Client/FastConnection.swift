@@ -30,7 +30,7 @@ final class FastConnection: UserConnection {
         loop.preconditionInEventLoop()
         requestNumber += 1
         self.completion = completion
-        deadline = .now() + timeAmount(timeout)
+        deadline = .now() + TimeAmount(timeout)
         if timeoutCheck == nil { scheduleTimeoutCheck() }
         let bytes: ByteBuffer
         do {
@@ -86,7 +86,7 @@ final class FastConnection: UserConnection {
         let number = requestNumber
         ClientBootstrap(group: loop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connectTimeout(timeAmount(timeout))
+            .connectTimeout(TimeAmount(timeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ResponseHandler())
@@ -147,9 +147,5 @@ final class FastConnection: UserConnection {
         let old = channel
         channel = nil
         old?.close(promise: nil)
-    }
-
-    private func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(Int64(duration.seconds * 1e9))
     }
 }

@@ -1,3 +1,5 @@
+import Statistics
+
 /// Why a request failed; the reason is what failure tables group by.
 public enum RequestFailure: Error, Sendable, Equatable {
     /// The connection could not be opened or broke (refused, reset, closed mid-response).

@@ -19,7 +19,7 @@ public struct StandardClient: LoadClient {
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections
         )
-        configuration.timeout = .init(connect: .nanoseconds(Int64(timeout.seconds * 1e9)))
+        configuration.timeout = .init(connect: TimeAmount(timeout))
         self.client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
     }
 
@@ -66,7 +66,7 @@ final class StandardConnection: UserConnection {
         let timeout = self.timeout
         let task = client.execute(
             request: built, delegate: ResponseAccumulator(request: built), eventLoop: .delegateAndChannel(on: loop),
-            deadline: .now() + .nanoseconds(Int64(timeout.seconds * 1e9))
+            deadline: .now() + TimeAmount(timeout)
         )
         pending = task
         task.futureResult.assumeIsolated().whenComplete { result in

@@ -101,7 +101,7 @@ final class ArrivalDriver {
         }
         let next = startTime + interval * issued
         guard next < endTime else { return }
-        timer = worker.loop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64((next - now).seconds * 1e9))) {
+        timer = worker.loop.assumeIsolated().scheduleTask(in: TimeAmount(next - now)) {
             self.startDueRequests()
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Statistics
 
 /// Runs a load test: checks the target answers, spawns users at the spawn rate across the
 /// event loops, merges statistics every second, and stops cleanly at the end of the run time
@@ -53,7 +54,7 @@ public struct LoadRunner: Sendable {
         let target = configuration.target
         do {
             let channel = try await ClientBootstrap(group: loop)
-                .connectTimeout(.nanoseconds(Int64(min(configuration.requestTimeout.seconds, 10) * 1e9)))
+                .connectTimeout(TimeAmount(min(configuration.requestTimeout, .seconds(10))))
                 .connect(host: target.host, port: target.port).get()
             try? await channel.close()
         } catch {
@@ -117,7 +118,7 @@ public struct LoadRunner: Sendable {
         }
 
         let usersAtEnd = concurrency
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.stopTimeout.seconds * 1e9))
+        let timeout = TimeAmount(configuration.stopTimeout)
         for worker in workers {
             try await worker.eventLoop.flatSubmit { worker.value.stop(within: timeout) }.get()
         }

@@ -73,7 +73,7 @@ final class VirtualUser {
             // once; a completion inside send goes through the loop's queue instead.
             if isSending { loop.execute { self.runNextTask() } } else { runNextTask() }
         } else {
-            waitTask = loop.scheduleTask(in: .nanoseconds(Int64(delay.seconds * 1e9))) { self.runNextTask() }
+            waitTask = loop.scheduleTask(in: TimeAmount(delay)) { self.runNextTask() }
         }
     }
 

@@ -1,3 +1,5 @@
+import Statistics
+
 /// How long a virtual user waits between two tasks, as Locust's `wait_time` functions.
 public enum WaitTime: Sendable, Equatable, Codable {
     /// No wait: the next task starts as soon as the previous one ends.
@@ -38,20 +40,5 @@ public enum WaitTime: Sendable, Equatable, Codable {
         case .pacing(let gap): return "pacing(\(gap.seconds) s)"
         case .throughput(let rate): return "throughput(\(rate)/s)"
         }
-    }
-}
-
-extension Duration {
-    /// The duration as floating-point seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) * 1e-18
-    }
-
-    /// The duration in whole microseconds, never negative.
-    var wholeMicroseconds: UInt64 {
-        let (seconds, attoseconds) = components
-        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        return micros > 0 ? UInt64(micros) : 0
     }
 }

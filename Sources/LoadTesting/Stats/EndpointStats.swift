@@ -29,10 +29,10 @@ public struct EndpointStats: Sendable, Codable, Equatable {
         requests += 1
         if outcome.failure != nil { failures += 1 }
         contentBytes += UInt64(outcome.bytes)
-        histogram.record(microseconds: outcome.duration.wholeMicroseconds)
+        histogram.record(outcome.duration)
         if let serviceTime = outcome.serviceTime {
             serviceTimeHistogram = serviceTimeHistogram ?? LatencyHistogram()
-            serviceTimeHistogram?.record(microseconds: serviceTime.wholeMicroseconds)
+            serviceTimeHistogram?.record(serviceTime)
         }
     }
 
