@@ -29,7 +29,7 @@ struct HTTPRequestWriter {
         buffer.writeBytes(commonHeaders)
         var hasContentType = false
         for header in request.headers {
-            hasContentType = hasContentType || header.name.lowercased() == "content-type"
+            hasContentType = hasContentType || HTTPSyntax.equalsIgnoringCase(header.name.utf8, "content-type")
             buffer.writeString(header.name)
             buffer.writeStaticString(": ")
             buffer.writeString(header.value)

@@ -17,6 +17,15 @@ enum HTTPSyntax {
         !text.utf8.contains { $0 <= 32 || $0 == 127 }
     }
 
+    /// ASCII case-insensitive comparison of `bytes` with a lowercase name, without allocating.
+    static func equalsIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return zip(bytes, expected).allSatisfy { byte, letter in
+            ((65...90).contains(byte) ? byte + 32 : byte) == letter
+        }
+    }
+
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):

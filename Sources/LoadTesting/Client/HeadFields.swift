@@ -57,7 +57,7 @@ struct HeadFields {
         }
         let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
         let value = Self.trimmed(UnsafeRawBufferPointer(rebasing: line[(colon + 1)...]))
-        if Self.equalsIgnoringCase(name, "content-length") {
+        if HTTPSyntax.equalsIgnoringCase(name, "content-length") {
             guard !value.isEmpty, value.count <= 18, value.allSatisfy({ (48...57).contains($0) }) else {
                 throw .malformedResponse("invalid Content-Length '\(Self.printable(value))'")
             }
@@ -66,13 +66,13 @@ struct HeadFields {
                 throw .malformedResponse("two different Content-Length values")
             }
             contentLength = length
-        } else if Self.equalsIgnoringCase(name, "transfer-encoding") {
+        } else if HTTPSyntax.equalsIgnoringCase(name, "transfer-encoding") {
             hasTransferEncoding = true
-            isChunked = Self.tokens(of: value).last.map { Self.equalsIgnoringCase($0, "chunked") } ?? false
-        } else if Self.equalsIgnoringCase(name, "connection") {
+            isChunked = Self.tokens(of: value).last.map { HTTPSyntax.equalsIgnoringCase($0, "chunked") } ?? false
+        } else if HTTPSyntax.equalsIgnoringCase(name, "connection") {
             for token in Self.tokens(of: value) {
-                if Self.equalsIgnoringCase(token, "close") { isKeepAlive = false }
-                if Self.equalsIgnoringCase(token, "keep-alive") { isKeepAlive = true }
+                if HTTPSyntax.equalsIgnoringCase(token, "close") { isKeepAlive = false }
+                if HTTPSyntax.equalsIgnoringCase(token, "keep-alive") { isKeepAlive = true }
             }
         }
     }
@@ -104,18 +104,6 @@ struct HeadFields {
         value.split(separator: UInt8(ascii: ","))
             .map { trimmed(UnsafeRawBufferPointer(rebasing: $0)) }
             .filter { !$0.isEmpty }
-    }
-
-    /// ASCII case-insensitive comparison with a lowercase name.
-    private static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
-        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
-        let expected = UnsafeRawBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            let folded = (65...90).contains(byte) ? byte + 32 : byte
-            guard folded == expected[index] else { return false }
-        }
-        return true
     }
 
     /// Bytes for an error message: at most 80, non-printable ones as '?'.
