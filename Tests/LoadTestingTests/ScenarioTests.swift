@@ -56,4 +56,12 @@ struct ScenarioTests {
             #expect(wait >= .seconds(1) && wait <= .seconds(2))
         }
     }
+
+    @Test func aUserKeepsOnlyTheMostRecentCapturedValues() {
+        var context = UserContext(userIndex: 0)
+        for value in 0..<(UserContext.capturedValuesKept + 5) { context.capture(String(value), as: "id") }
+        let kept = context.captured["id"] ?? []
+        #expect(kept.count == UserContext.capturedValuesKept)
+        #expect(kept.first == "5" && kept.last == String(UserContext.capturedValuesKept + 4))
+    }
 }

@@ -28,8 +28,7 @@ struct HeadFields {
     }
 
     private mutating func readStatusLine(_ line: UnsafeRawBufferPointer) throws(RequestFailure) {
-        let prefix = Array("HTTP/1.".utf8)
-        guard line.count >= 12, line.starts(with: prefix),
+        guard line.count >= 12, line.starts(with: "HTTP/1.".utf8),
               line[7] == UInt8(ascii: "0") || line[7] == UInt8(ascii: "1"), line[8] == UInt8(ascii: " "),
               line.count == 12 || line[12] == UInt8(ascii: " ")
         else {
@@ -68,9 +67,11 @@ struct HeadFields {
             contentLength = length
         } else if HTTPSyntax.equalsIgnoringCase(name, "transfer-encoding") {
             hasTransferEncoding = true
-            isChunked = Self.tokens(of: value).last.map { HTTPSyntax.equalsIgnoringCase($0, "chunked") } ?? false
+            var lastCoding: UnsafeRawBufferPointer?
+            Self.forEachToken(of: value) { lastCoding = $0 }
+            isChunked = lastCoding.map { HTTPSyntax.equalsIgnoringCase($0, "chunked") } ?? false
         } else if HTTPSyntax.equalsIgnoringCase(name, "connection") {
-            for token in Self.tokens(of: value) {
+            Self.forEachToken(of: value) { token in
                 if HTTPSyntax.equalsIgnoringCase(token, "close") { isKeepAlive = false }
                 if HTTPSyntax.equalsIgnoringCase(token, "keep-alive") { isKeepAlive = true }
             }
@@ -99,11 +100,17 @@ struct HeadFields {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
-    /// The comma-separated elements of a list value, trimmed, empty ones left out.
-    private static func tokens(of value: UnsafeRawBufferPointer) -> [UnsafeRawBufferPointer] {
-        value.split(separator: UInt8(ascii: ","))
-            .map { trimmed(UnsafeRawBufferPointer(rebasing: $0)) }
-            .filter { !$0.isEmpty }
+    /// Calls `body` with each comma-separated element of a list value, trimmed, empty ones
+    /// left out, without allocating.
+    private static func forEachToken(of value: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        while start <= value.count {
+            var end = start
+            while end < value.count, value[end] != UInt8(ascii: ",") { end += 1 }
+            let token = trimmed(UnsafeRawBufferPointer(rebasing: value[start..<end]))
+            if !token.isEmpty { body(token) }
+            start = end + 1
+        }
     }
 
     /// Bytes for an error message: at most 80, non-printable ones as '?'.

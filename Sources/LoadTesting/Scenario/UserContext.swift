@@ -34,10 +34,9 @@ public struct UserContext: Sendable {
 
     /// Keeps `value` under `name` for later tasks; keeps only the most recent values.
     public mutating func capture(_ value: String, as name: String) {
-        var values = captured[name, default: []]
-        if values.count >= Self.capturedValuesKept { values.removeFirst() }
-        values.append(value)
-        captured[name] = values
+        // In place: a copy of the array would copy up to a thousand values per capture.
+        captured[name, default: []].append(value)
+        if captured[name]!.count > Self.capturedValuesKept { captured[name]!.removeFirst() }
     }
 
     /// A random value captured under `name`, or nil when none has been captured yet.

@@ -24,15 +24,19 @@ public struct StatsRecorder: Sendable {
         endpoints[key, default: EndpointStats(method: key.method, name: key.name)].record(outcome)
         if let failure = outcome.failure {
             let now = Date().timeIntervalSince1970
-            let failureKey = FailureKey(endpoint: key, reason: failure.reason)
+            let reason = failure.reason
             let occurrence = FailureCount(
-                method: key.method, name: key.name, reason: failure.reason, occurrences: 1, firstSeen: now, lastSeen: now
+                method: key.method, name: key.name, reason: reason, occurrences: 1, firstSeen: now, lastSeen: now
             )
-            if failures[failureKey] == nil {
-                failures[failureKey] = occurrence
-            } else {
-                failures[failureKey]?.merge(occurrence)
-            }
+            add(occurrence, as: FailureKey(endpoint: key, reason: reason))
+        }
+    }
+
+    private mutating func add(_ count: FailureCount, as key: FailureKey) {
+        if let index = failures.index(forKey: key) {
+            failures.values[index].merge(count)
+        } else {
+            failures[key] = count
         }
     }
 
@@ -52,11 +56,7 @@ public struct StatsRecorder: Sendable {
             endpoints[key, default: EndpointStats(method: key.method, name: key.name)].merge(stats)
         }
         for (key, count) in other.failures {
-            if failures[key] == nil {
-                failures[key] = count
-            } else {
-                failures[key]?.merge(count)
-            }
+            add(count, as: key)
         }
         lateStarts += other.lateStarts
         unstarted += other.unstarted
