@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
@@ -31,11 +30,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Reporting", dependencies: ["Statistics"], swiftSettings: strictSettings),
-        .target(
-            name: "Primitives",
-            dependencies: [.product(name: "Atomics", package: "swift-atomics")],
-            swiftSettings: strictSettings
-        ),
+        .target(name: "Primitives", swiftSettings: strictSettings),
         .target(
             name: "Experiments",
             dependencies: ["Statistics", "Reporting", "Primitives"],

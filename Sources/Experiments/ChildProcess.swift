@@ -59,24 +59,28 @@ public struct ChildProcess: Sendable {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        async let outputData = Self.readToEnd(output.fileHandleForReading)
-        async let errorData = Self.readToEnd(error.fileHandleForReading)
+        // Reading the pipes and waiting block: on threads of their own, not the global pool's.
+        async let outputData = onDedicatedThread { (try? output.fileHandleForReading.readToEnd()) ?? Data() }
+        async let errorData = onDedicatedThread { (try? error.fileHandleForReading.readToEnd()) ?? Data() }
         let (stdout, stderr) = await (outputData, errorData)
-        process.waitUntilExit()
-        let termination: Termination = switch process.terminationReason {
-        case .exit: .exited(process.terminationStatus)
-        case .uncaughtSignal: .signaled(process.terminationStatus)
-        @unknown default: .exited(process.terminationStatus)
-        }
+        await onDedicatedThread { process.waitUntilExit() }
         return Outcome(
-            termination: termination,
+            termination: Termination(of: process),
             standardOutput: String(decoding: stdout, as: UTF8.self),
             standardError: String(decoding: stderr, as: UTF8.self)
         )
     }
 
-    private static func readToEnd(_ handle: FileHandle) async -> Data {
-        await Task.detached { (try? handle.readToEnd()) ?? Data() }.value
+}
+
+extension ChildProcess.Termination {
+    /// How `process`, which has exited, ended.
+    init(of process: Process) {
+        self = switch process.terminationReason {
+        case .exit: .exited(process.terminationStatus)
+        case .uncaughtSignal: .signaled(process.terminationStatus)
+        @unknown default: .exited(process.terminationStatus)
+        }
     }
 }
 

@@ -45,13 +45,8 @@ extension HandoffExperiment {
         process.waitUntilExit()
         let answered = String(decoding: report, as: UTF8.self)
             .split(whereSeparator: \.isNewline).last.flatMap { Int($0) }
-        guard process.terminationReason == .exit, process.terminationStatus == 0, let answered else {
-            throw HandoffError.peerFailed(
-                process.terminationReason == .exit
-                    ? ChildProcess.Termination.exited(process.terminationStatus)
-                    : ChildProcess.Termination.signaled(process.terminationStatus)
-            )
-        }
+        let termination = ChildProcess.Termination(of: process)
+        guard termination == .exited(0), let answered else { throw HandoffError.peerFailed(termination) }
         return HandoffRun(seconds: seconds, roundtrips: answered)
     }
 
