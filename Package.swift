@@ -89,6 +89,7 @@ let package = Package(
             name: "AlbumServiceTests",
             dependencies: [
                 "AlbumService",
+                "Experiments",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

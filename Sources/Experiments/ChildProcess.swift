@@ -75,7 +75,7 @@ public struct ChildProcess: Sendable {
 
 extension ChildProcess.Termination {
     /// How `process`, which has exited, ended.
-    init(of process: Process) {
+    public init(of process: Process) {
         self = switch process.terminationReason {
         case .exit: .exited(process.terminationStatus)
         case .uncaughtSignal: .signaled(process.terminationStatus)

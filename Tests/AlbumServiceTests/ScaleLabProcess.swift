@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Synchronization
 
@@ -6,11 +7,6 @@ import Synchronization
 ///
 /// A child process keeps signals and exit codes apart from the tests running beside it.
 final class ScaleLabProcess: Sendable {
-    enum ExitStatus: Equatable {
-        case exited(Int32)
-        case signalled(Int32)
-    }
-
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -27,12 +23,7 @@ final class ScaleLabProcess: Sendable {
 
     /// Starts `scalelab` with `arguments`.
     init(_ arguments: [String]) throws {
-        // The test bundle lives next to the package's executables in the build folder.
-        let bundle = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        let executable = bundle.deletingLastPathComponent().appendingPathComponent("scalelab")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw Failure(description: "\(executable.path) is missing; build it first with `swift build`.")
-        }
+        let executable = try ChildProcess.scalelab.executable
         commandLine = (["scalelab"] + arguments).joined(separator: " ")
         process = Process()
         process.executableURL = executable
@@ -78,7 +69,7 @@ final class ScaleLabProcess: Sendable {
     }
 
     /// How the process ended, once it has and its output is all read.
-    func exitStatus(within timeout: Duration) async throws -> ExitStatus {
+    func exitStatus(within timeout: Duration) async throws -> ChildProcess.Termination {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning || !output.state.withLock({ $0.isClosed }) {
             guard ContinuousClock.now < deadline else {
@@ -86,8 +77,7 @@ final class ScaleLabProcess: Sendable {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return process.terminationReason == .exit
-            ? .exited(process.terminationStatus) : .signalled(process.terminationStatus)
+        return ChildProcess.Termination(of: process)
     }
 
     /// Kills the process if a failed test left it running.
