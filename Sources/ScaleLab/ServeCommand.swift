@@ -35,24 +35,19 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(
-        help: Self.help("The map behind lookups by id", default: "snapshot", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) }),
-        transform: { try Self.value(of: MapStrategy.self, $0) }
+        help: Self.help("The map behind lookups by id", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) })
     )
     var map: MapStrategy = .snapshot
 
     @Option(
-        help: Self.help("How GET /albums encodes the list", default: "cached", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) }),
-        transform: { try Self.value(of: ListEncoding.self, $0) }
+        help: Self.help("How GET /albums encodes the list", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) })
     )
     var listEncoding: ListEncoding = .cached
 
     @Option(help: "Generated albums to add after the three classic ones, for large-list tests (e.g. 10000).")
     var seedAlbums = 0
 
-    @Option(
-        help: "Log level: trace, debug, info, notice, warning, error or critical. (default: info)",
-        transform: { try Self.value(of: Logger.Level.self, $0) }
-    )
+    @Option(help: "How much the server logs.")
     var logLevel: Logger.Level = .info
 
     func validate() throws {
@@ -67,25 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Help for an option with named choices: the names in the summary, each explained below.
-    private static func help(
-        _ summary: String, default defaultName: String, _ choices: [(name: String, explanation: String)]
-    ) -> ArgumentHelp {
+    /// Help for an option with named choices, each explained below the summary (the parser
+    /// lists the names and the default).
+    private static func help(_ summary: String, _ choices: [(name: String, explanation: String)]) -> ArgumentHelp {
         ArgumentHelp(
-            "\(summary): \(choices.map(\.name).joined(separator: ", ")). (default: \(defaultName))",
+            "\(summary).",
             discussion: choices.map { "\($0.name): \($0.explanation)" }.joined(separator: "\n")
         )
-    }
-
-    /// The case of `type` named `text`, or an error listing the names to choose from.
-    private static func value<Value: CaseIterable & RawRepresentable<String>>(
-        of type: Value.Type, _ text: String
-    ) throws -> Value {
-        guard let value = Value(rawValue: text) else {
-            let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("choose one of \(names).")
-        }
-        return value
     }
 
     func run() async throws {
@@ -93,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let configuration = AlbumServerConfiguration(
             host: host, port: port, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums)
-        let albumCount = 3 + seedAlbums
+        let albumCount = AlbumDraft.classics.count + seedAlbums
         let application = makeApplication(configuration: configuration, logger: logger) { [host, map, listEncoding] port in
             // Written unbuffered: scripts wait for this line to learn the port.
             let line = "scalelab serve: listening on http://\(host):\(port) (\(albumCount) albums, map \(map.rawValue),"
@@ -103,3 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await application.runUntilSignalled(host: host, port: port)
     }
 }
+
+extension MapStrategy: ExpressibleByArgument {}
+extension ListEncoding: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -53,8 +53,3 @@ extension TestClientProtocol {
         try await execute(uri: "/albums", method: .post, headers: headers, body: ByteBuffer(string: json))
     }
 }
-
-extension HTTPField.Name {
-    /// `Link`, which carries the next page's URI.
-    static var link: Self { Self("Link")! }
-}

@@ -233,5 +233,5 @@ extension StringProtocol {
 
 extension HTTPField.Name {
     /// `Link` (RFC 8288), which HTTPTypes does not name.
-    static var link: Self { Self("Link")! }
+    public static let link = Self("Link")!
 }

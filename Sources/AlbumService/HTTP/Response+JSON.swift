@@ -5,7 +5,7 @@ extension Response {
     static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
+            headers: [.contentType: "application/json; charset=utf-8"],  // Hummingbird adds Content-Length
             body: ResponseBody(byteBuffer: body)
         )
     }
