@@ -1,17 +1,20 @@
 import Foundation
 
-/// Reads one top-level field of a JSON object response, for captures.
+/// Reads top-level fields of a JSON object response, for captures.
 enum JSONField {
-    /// The field `name` of the JSON object in `body` as text (numbers are given in their JSON
-    /// spelling), or nil when the body is not an object or has no such field.
-    static func string(named name: String, in body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-            let value = object[name]
-        else { return nil }
-        switch value {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        default: return nil
+    /// The fields `names` of the JSON object in `body` as text (numbers in their JSON
+    /// spelling), parsing the body once; a name is missing when the body is not an object, has
+    /// no such field, or the field is not a string or number.
+    static func strings(named names: some Sequence<String>, in body: [UInt8]) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return [:] }
+        var found: [String: String] = [:]
+        for name in names {
+            switch object[name] {
+            case let text as String: found[name] = text
+            case let number as NSNumber: found[name] = number.stringValue
+            default: break
+            }
         }
+        return found
     }
 }

@@ -38,7 +38,7 @@ extension Scenario {
         }
         guard capturesID else { return LoadTask("/albums", request: request) }
         return LoadTask("/albums", request: request) { _, body, context in
-            if let id = JSONField.string(named: "id", in: body) { context.capture(id, as: albumIDCapture) }
+            if let id = JSONField.strings(named: ["id"], in: body)["id"] { context.capture(id, as: albumIDCapture) }
         }
     }
 }

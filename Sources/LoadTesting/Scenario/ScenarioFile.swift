@@ -127,11 +127,11 @@ public enum ScenarioFile {
             )
         }
         guard !captures.isEmpty else { return LoadTask(name, weight: weight, request: request) }
+        let capturedFields = captures.map(\.value)
         return LoadTask(name, weight: weight, request: request) { _, responseBody, context in
+            let values = JSONField.strings(named: capturedFields, in: responseBody)
             for capture in captures {
-                if let value = JSONField.string(named: capture.value, in: responseBody) {
-                    context.capture(value, as: capture.name)
-                }
+                if let value = values[capture.value] { context.capture(value, as: capture.name) }
             }
         }
     }
