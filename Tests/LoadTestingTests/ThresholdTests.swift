@@ -7,6 +7,7 @@ struct ThresholdTests {
         let p95 = try Threshold(parsing: "p95<200ms")
         #expect(p95.metric == .percentile(95) && p95.comparison == .lessThan && p95.limit == 200 && p95.requestType == nil)
         #expect(try Threshold(parsing: "p99.9<1.5s").limit == 1_500)
+        #expect(try Threshold(parsing: "max<1m30s").limit == 90_000)  // the same durations as --run-time
         #expect(try Threshold(parsing: "fail_ratio<0.01").metric == .failureRatio)
         #expect(try Threshold(parsing: "rps>=1000").comparison == .greaterThanOrEqual)
         let perType = try Threshold(parsing: "GET /albums:p99<50ms")

@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import Statistics
 
 /// A pass/fail criterion on the final statistics, e.g. `p95<200ms`, `fail_ratio<0.01`,
 /// `rps>1000`, or per request type: `/albums/{id}:p99<50ms`, `GET /albums:rps>100`.
@@ -140,11 +141,9 @@ public struct Threshold: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
+    /// A bare number is milliseconds; anything else is a duration as `--run-time` takes it.
     private static func milliseconds(_ text: String) -> Double? {
-        if text.hasSuffix("ms") { return Double(text.dropLast(2)) }
-        if text.hasSuffix("s") { return Double(text.dropLast()).map { $0 * 1_000 } }
-        if text.hasSuffix("m") { return Double(text.dropLast()).map { $0 * 60_000 } }
-        return Double(text)
+        Double(text) ?? DurationText.parse(text).map { $0.seconds * 1_000 }
     }
 }
 
