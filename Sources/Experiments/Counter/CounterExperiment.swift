@@ -98,37 +98,31 @@ public struct CounterExperiment: Experiment {
     }
 
     private func measurePlainInChildProcess() async throws -> CounterResult.Measurement {
-        let arguments = ["experiment", "child", Self.plainChildWork.name, "\(tasks)", "\(iterations)", "\(runs + 1)"]
+        let arguments = ["experiment", "child", Self.plainChildWork.name, "\(tasks)", "\(iterations)", "\(runs)"]
         let outcome = try await ChildProcess.scalelab.run(arguments: arguments)
         if !outcome.standardError.isEmpty {
             FileHandle.standardError.write(Data(outcome.standardError.utf8))
         }
         let isRaceReported = outcome.standardError.contains("ThreadSanitizer")
         let lastLine = outcome.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
-        guard let allRuns = try? JSONDecoder().decode([CounterRun].self, from: Data(lastLine.utf8)),
-            allRuns.count == runs + 1
-        else {
-            return .init(
-                variant: .plain, expectedCount: expectedCount, runs: [],
-                childTermination: outcome.termination, isRaceReported: isRaceReported
-            )
-        }
+        // No runs when the child died before printing them all.
+        let measured = (try? JSONDecoder().decode([CounterRun].self, from: Data(lastLine.utf8)))
+            .flatMap { $0.count == runs ? $0 : nil } ?? []
         return .init(
-            variant: .plain, expectedCount: expectedCount, runs: Array(allRuns.dropFirst()),
+            variant: .plain, expectedCount: expectedCount, runs: measured,
             childTermination: outcome.termination, isRaceReported: isRaceReported
         )
     }
 
     /// The `plain` variant's runs, done in the child process: arguments are tasks, iterations and
-    /// the number of runs (warm-up included); prints the runs as a JSON array.
+    /// the number of measured runs (after one warm-up); prints the measured runs as a JSON array.
     public static let plainChildWork = ChildWork(name: "counter-plain") { arguments in
         let numbers = arguments.compactMap(Int.init)
         guard numbers.count == 3, numbers.allSatisfy({ $0 > 0 }) else {
             throw ChildWorkArgumentError(work: "counter-plain", expected: "tasks iterations runs", got: arguments)
         }
-        var runs: [CounterRun] = []
-        for _ in 0..<numbers[2] {
-            runs.append(await measure(.plain, tasks: numbers[0], iterations: numbers[1]))
+        let runs = await RepeatedMeasurement(runs: numbers[2]).collect { _ in
+            await measure(.plain, tasks: numbers[0], iterations: numbers[1])
         }
         return String(decoding: try JSONEncoder().encode(runs), as: UTF8.self)
     }
