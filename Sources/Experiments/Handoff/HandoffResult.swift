@@ -53,7 +53,7 @@ public struct HandoffResult: ExperimentResult {
             guard let perHandoff = measurement.nanosecondsPerHandoff, let total = measurement.milliseconds else { continue }
             let completed = measurement.runs.map(\.roundtrips).min() ?? 0
             table.append([measurement.variant.rawValue] + perHandoff.nanosecondCells + [
-                NumberFormatting.milliseconds(fromSeconds: total.median / 1_000),
+                total.millisecondCells[0],
                 fastest.map { NumberFormatting.ratio(perHandoff.median / $0) } ?? "-",
                 measurement.isComplete
                     ? "all \(NumberFormatting.grouped(roundtrips))"
