@@ -35,6 +35,8 @@ final class ArrivalDriver {
     private var isStopping = false
     private var isDroppingOutcomes = false
     private var stopped: EventLoopPromise<Void>?
+    /// Completes when the driver has stopped; set by the first `stop()`.
+    private var stopping: EventLoopFuture<Void>?
 
     /// A driver starting `rate` requests per second from `start` until `end` on at most
     /// `maxInFlight` connections; connection slots are numbered from `firstSlotIndex` (for
@@ -61,8 +63,9 @@ final class ArrivalDriver {
     }
 
     /// Stops starting requests; completes when the requests in flight have ended. Requests
-    /// still queued are counted as never started.
+    /// still queued are counted as never started. Calling it again returns the same future.
     func stop() -> EventLoopFuture<Void> {
+        if let stopping { return stopping }
         isStopping = true
         timer?.cancel()
         timer = nil
@@ -71,12 +74,18 @@ final class ArrivalDriver {
         backlogHead = 0
         let promise = worker.loop.makePromise(of: Void.self)
         stopped = promise
-        if inFlight == 0 { promise.succeed() }
+        stopping = promise.futureResult
+        if inFlight == 0 {
+            stopped = nil
+            promise.succeed()
+        }
         return promise.futureResult
     }
 
-    /// Drops the requests in flight (not recorded) and closes every connection.
-    func stopNow() {
+    /// Drops the requests in flight (not recorded) and closes every connection. Returns how
+    /// many requests were in flight.
+    func stopNow() -> Int {
+        let dropped = isDroppingOutcomes ? 0 : inFlight
         isStopping = true
         isDroppingOutcomes = true
         timer?.cancel()
@@ -84,6 +93,7 @@ final class ArrivalDriver {
         for slot in slots { slot.connection.close() }
         stopped?.succeed()
         stopped = nil
+        return dropped
     }
 
     private func startDueRequests() {

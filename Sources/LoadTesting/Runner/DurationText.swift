@@ -46,6 +46,7 @@ public enum DurationText {
     /// A short form for reports: "30s", "5m", "1h30m", "0.25s".
     public static func format(_ duration: Duration) -> String {
         let seconds = duration.seconds
+        if seconds == 0 { return "0s" }
         guard seconds == seconds.rounded(), seconds >= 1 else { return "\(seconds)s" }
         var rest = Int(seconds)
         var text = ""

@@ -1,6 +1,4 @@
 import Foundation
-import NIOCore
-import NIOPosix
 import Statistics
 
 /// Runs a load test: checks the target answers, spawns users at the spawn rate across the
@@ -18,57 +16,20 @@ public struct LoadRunner: Sendable {
     /// Runs the test and returns the final statistics. `onSecond` gets a snapshot every second
     /// (for the live console view); it runs on the runner's task, so keep it quick.
     public func run(onSecond: @Sendable (StatsSnapshot) -> Void = { _ in }) async throws -> StatsSnapshot {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
-        let client = makeClient(group: group)
+        let engine = try await LoadEngine.start(configuration)
         do {
-            try await checkTargetAnswers(on: group.next())
-            let snapshot = try await runUsers(group: group, client: client, onSecond: onSecond)
-            try await client.shutdown()
-            try await group.shutdownGracefully()
+            let snapshot = try await runUsers(on: engine, onSecond: onSecond)
+            await engine.shutdown()
             return snapshot
         } catch {
-            try? await client.shutdown()
-            try? await group.shutdownGracefully()
+            await engine.shutdown()
             throw error
         }
     }
 
-    private func makeClient(group: MultiThreadedEventLoopGroup) -> any LoadClient {
-        switch configuration.client {
-        case .fast:
-            return FastClient(target: configuration.target, timeout: configuration.requestTimeout)
-        case .standard:
-            let connections = switch configuration.shape {
-            case .closed(let users, _): users
-            case .open(_, let maxInFlight): maxInFlight
-            }
-            return StandardClient(
-                target: configuration.target, timeout: configuration.requestTimeout, group: group, connections: connections
-            )
-        }
-    }
-
-    /// One TCP connection before any user starts, so that a target that is down gives one
-    /// clear error instead of a stream of failures.
-    private func checkTargetAnswers(on loop: any EventLoop) async throws {
-        let target = configuration.target
-        do {
-            let channel = try await ClientBootstrap(group: loop)
-                .connectTimeout(TimeAmount(min(configuration.requestTimeout, .seconds(10))))
-                .connect(host: target.host, port: target.port).get()
-            try? await channel.close()
-        } catch {
-            throw LoadTestError.targetUnreachable(target, reason: ConnectionErrorDescription.describe(error))
-        }
-    }
-
     private func runUsers(
-        group: MultiThreadedEventLoopGroup, client: any LoadClient, onSecond: @Sendable (StatsSnapshot) -> Void
+        on engine: LoadEngine, onSecond: @Sendable (StatsSnapshot) -> Void
     ) async throws -> StatsSnapshot {
-        var workers: [NIOLoopBound<LoopWorker>] = []
-        for loop in group.makeIterator() {
-            workers.append(try await loop.submit { NIOLoopBound(LoopWorker(loop: loop), eventLoop: loop) }.get())
-        }
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + configuration.runTime
@@ -82,15 +43,8 @@ public struct LoadRunner: Sendable {
         /// Merges what the loops recorded; `users` overrides the count the loops report (after
         /// the stop, when they report none).
         func collectSecond(now: ContinuousClock.Instant, users: Int? = nil) async throws {
-            var delta = StatsRecorder()
-            concurrency = 0
-            for worker in workers {
-                let (recorder, running) = try await worker.eventLoop.submit {
-                    (worker.value.recorder.take(), worker.value.concurrency)
-                }.get()
-                delta.merge(recorder)
-                concurrency += running
-            }
+            let (delta, running) = try await engine.collect()
+            concurrency = running
             peakConcurrency = max(peakConcurrency, concurrency)
             collector.addSecond(
                 delta, elapsedSeconds: (now - start).seconds, users: users ?? concurrency,
@@ -98,15 +52,13 @@ public struct LoadRunner: Sendable {
             )
         }
 
-        startArrivals(on: workers, client: client, from: start, until: end)
+        if case .open(let rate, let maxInFlight) = configuration.shape {
+            engine.startArrivals(scenario: scenario, rate: rate, maxInFlight: maxInFlight, from: start, until: end)
+        }
         while !Task.isCancelled {
             let now = clock.now
             for index in spawning.dueUsers(at: now) {
-                let worker = workers[index % workers.count]
-                let type = scenario.userType(forUser: index)
-                worker.eventLoop.execute {
-                    worker.value.spawn(userIndex: index, type: type, connection: client.makeConnection(on: worker.eventLoop))
-                }
+                engine.spawn(userIndex: index, type: scenario.userType(forUser: index))
             }
             if now >= end { break }
             if now >= nextSecond {
@@ -118,33 +70,10 @@ public struct LoadRunner: Sendable {
         }
 
         let usersAtEnd = concurrency
-        let timeout = TimeAmount(configuration.stopTimeout)
-        for worker in workers {
-            try await worker.eventLoop.flatSubmit { worker.value.stop(within: timeout) }.get()
-        }
+        try await engine.stop(within: configuration.stopTimeout)
         let stopped = clock.now
         try await collectSecond(now: stopped, users: usersAtEnd)
         let users = if case .closed = configuration.shape { spawning.spawned } else { peakConcurrency }
         return collector.snapshot(elapsedSeconds: (stopped - start).seconds, users: users)
-    }
-
-    /// Open model: every loop starts its share of the arrival rate and of the connections.
-    private func startArrivals(
-        on workers: [NIOLoopBound<LoopWorker>], client: any LoadClient, from start: ContinuousClock.Instant,
-        until end: ContinuousClock.Instant
-    ) {
-        guard case .open(let rate, let maxInFlight) = configuration.shape else { return }
-        let count = workers.count
-        for (index, worker) in workers.enumerated() {
-            let connections = maxInFlight / count + (index < maxInFlight % count ? 1 : 0)
-            let firstSlot = (0..<index).reduce(0) { $0 + maxInFlight / count + ($1 < maxInFlight % count ? 1 : 0) }
-            let scenario = self.scenario
-            worker.eventLoop.execute {
-                worker.value.startArrivals(
-                    scenario: scenario, client: client, rate: rate / Double(count), maxInFlight: max(1, connections),
-                    firstSlotIndex: firstSlot, from: start, until: end
-                )
-            }
-        }
     }
 }

@@ -1,15 +1,17 @@
 import NIOCore
 
 /// The users (closed model) or the arrival driver (open model) living on one event loop, and
-/// the statistics they record. Used only on its loop (the runner reaches it through
+/// the statistics they record. Used only on its loop (the engine reaches it through
 /// `NIOLoopBound`), so nothing here takes a lock.
 final class LoopWorker {
     let loop: any EventLoop
-    /// What this loop's users recorded since the runner last took it.
+    /// What this loop's users recorded since the engine last took it.
     var recorder = StatsRecorder()
-    private var users: [VirtualUser] = []
-    private var runningUsers = 0
-    private var arrivals: ArrivalDriver?
+    /// Running users by index (closed model).
+    private var users: [Int: VirtualUser] = [:]
+    /// Open model: the arrival driver, and before it those replaced mid-run that may still
+    /// have requests in flight.
+    private var arrivals: [ArrivalDriver] = []
     private var allStopped: EventLoopPromise<Void>?
 
     init(loop: any EventLoop) {
@@ -17,18 +19,26 @@ final class LoopWorker {
     }
 
     /// Running users (closed model) or requests in flight (open model).
-    var concurrency: Int { arrivals?.inFlight ?? runningUsers }
+    var concurrency: Int { arrivals.isEmpty ? users.count : arrivals.reduce(0) { $0 + $1.inFlight } }
 
-    /// Closed model: starts a user of `type` with the given connection.
-    func spawn(userIndex: Int, type: UserType, connection: any UserConnection) {
-        let user = VirtualUser(worker: self, userIndex: userIndex, type: type, connection: connection)
-        users.append(user)
-        runningUsers += 1
+    /// Closed model: starts user `userIndex` of `type` with the given connection; a user of that
+    /// index that is already running is left alone.
+    func spawn(userIndex: Int, type: UserType, connection: @autoclosure () -> any UserConnection) {
+        guard users[userIndex] == nil, allStopped == nil else { return }
+        let user = VirtualUser(worker: self, userIndex: userIndex, type: type, connection: connection())
+        users[userIndex] = user
         user.start()
     }
 
+    /// Closed model: asks user `userIndex` to stop after its current request (its outcome is
+    /// recorded); nothing when no such user runs here.
+    func stopUser(_ userIndex: Int) {
+        users[userIndex]?.stop()
+    }
+
     /// Open model: starts `rate` requests per second from `start` until `end` on at most
-    /// `maxInFlight` connections.
+    /// `maxInFlight` connections. A driver already running stops starting requests; those it
+    /// has in flight finish and are recorded.
     func startArrivals(
         scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int, firstSlotIndex: Int,
         from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
@@ -37,22 +47,24 @@ final class LoopWorker {
             worker: self, scenario: scenario, client: client, rate: rate, maxInFlight: maxInFlight,
             firstSlotIndex: firstSlotIndex, from: start, until: end
         )
-        arrivals = driver
+        for previous in arrivals { _ = previous.stop() }
+        arrivals.append(driver)
         driver.start()
     }
 
     /// Asks every user to stop after its current request (or the arrival driver to start no
-    /// more), and stops what still runs after `timeout` at once (requests in flight are then
-    /// dropped, not recorded). Completes when everything has stopped.
+    /// more), and stops what still runs after `timeout` at once: the requests then in flight
+    /// are not recorded, only counted (`StatsRecorder.droppedInFlight`). Completes when
+    /// everything has stopped.
     func stop(within timeout: TimeAmount) -> EventLoopFuture<Void> {
         let gracefully: EventLoopFuture<Void>
-        if let arrivals {
-            gracefully = arrivals.stop()
+        if !arrivals.isEmpty {
+            gracefully = EventLoopFuture.andAllComplete(arrivals.map { $0.stop() }, on: loop)
         } else {
             let promise = loop.makePromise(of: Void.self)
             allStopped = promise
-            for user in users { user.stop() }
-            if runningUsers == 0 {
+            for user in users.values { user.stop() }
+            if users.isEmpty {
                 allStopped = nil
                 promise.succeed()
             }
@@ -63,17 +75,18 @@ final class LoopWorker {
     }
 
     private func stopNow() {
-        arrivals?.stopNow()
-        for user in users { user.stopNow() }
+        var dropped = arrivals.reduce(0) { $0 + $1.stopNow() }
+        for user in users.values where user.stopNow() { dropped += 1 }
         users.removeAll()
+        recorder.recordDroppedInFlight(UInt64(dropped))
         allStopped?.succeed()
         allStopped = nil
     }
 
     /// Called by a user when it has stopped.
-    func userDidStop() {
-        runningUsers -= 1
-        if runningUsers == 0 {
+    func userDidStop(_ userIndex: Int) {
+        users[userIndex] = nil
+        if users.isEmpty {
             allStopped?.succeed()
             allStopped = nil
         }

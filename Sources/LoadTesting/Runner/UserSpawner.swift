@@ -1,33 +1,54 @@
-/// Closed model: which users are due to start, at the spawn rate from the start of the run.
+/// Closed model: which users are due to start, one every `1 / spawnRate` seconds, in the order
+/// they were scheduled.
 struct UserSpawner {
-    private let userCount: Int
-    private let interval: Duration
-    private let start: ContinuousClock.Instant
-    /// Users started so far.
+    private var pending: [Int] = []
+    private var pendingHead = 0
+    private var interval: Duration = .zero
+    private var firstDue: ContinuousClock.Instant
+    /// Users started since the last `schedule`.
+    private var started = 0
+    /// Users started in all.
     private(set) var spawned = 0
 
-    /// A spawner for `shape`; the open model spawns no users.
-    init(shape: LoadShape, start: ContinuousClock.Instant) {
-        switch shape {
-        case .closed(let users, let spawnRate):
-            userCount = users
-            interval = .seconds(1 / spawnRate)
-        case .open:
-            userCount = 0
-            interval = .zero
-        }
-        self.start = start
+    /// A spawner with no users to start yet.
+    init() {
+        firstDue = .now
     }
 
-    /// The indices of the users due at `now` and not yet started; marks them started.
-    mutating func dueUsers(at now: ContinuousClock.Instant) -> Range<Int> {
-        let first = spawned
-        while spawned < userCount && start + interval * spawned <= now { spawned += 1 }
-        return first..<spawned
+    /// A spawner for `shape` from `start`: users 0..<users (closed model), none (open model).
+    init(shape: LoadShape, start: ContinuousClock.Instant) {
+        firstDue = start
+        if case .closed(let users, let spawnRate) = shape {
+            schedule(Array(0..<users), spawnRate: spawnRate, from: start)
+        }
     }
+
+    /// Replaces the users still to start by `users`, the first due at `start` and the others
+    /// at `spawnRate` per second after it.
+    mutating func schedule(_ users: [Int], spawnRate: Double, from start: ContinuousClock.Instant) {
+        pending = users
+        pendingHead = 0
+        interval = .seconds(1 / spawnRate)
+        firstDue = start
+        started = 0
+    }
+
+    /// The users due at `now` and not yet started; marks them started.
+    mutating func dueUsers(at now: ContinuousClock.Instant) -> ArraySlice<Int> {
+        let first = pendingHead
+        while pendingHead < pending.count && firstDue + interval * started <= now {
+            pendingHead += 1
+            started += 1
+            spawned += 1
+        }
+        return pending[first..<pendingHead]
+    }
+
+    /// The users scheduled but not yet started.
+    var waiting: ArraySlice<Int> { pending[pendingHead...] }
 
     /// When the next user is due, or nil when all have started.
     var nextSpawn: ContinuousClock.Instant? {
-        spawned < userCount ? start + interval * spawned : nil
+        pendingHead < pending.count ? firstDue + interval * started : nil
     }
 }

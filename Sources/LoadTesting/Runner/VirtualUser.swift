@@ -4,6 +4,7 @@ import NIOCore
 /// outcome, waits, and loops, all on its event loop.
 final class VirtualUser {
     private unowned let worker: LoopWorker
+    private let userIndex: Int
     private let type: UserType
     private let connection: any UserConnection
     private var context: UserContext
@@ -11,12 +12,15 @@ final class VirtualUser {
     private var isStopping = false
     private var isDroppingOutcomes = false
     private var hasStopped = false
+    /// True from sending a request until its completion ran.
+    private var isAwaitingResponse = false
     /// True while `connection.send` runs: a completion that comes before it returns must not
     /// start the next task there (the stack would grow with every request).
     private var isSending = false
 
     init(worker: LoopWorker, userIndex: Int, type: UserType, connection: any UserConnection) {
         self.worker = worker
+        self.userIndex = userIndex
         self.type = type
         self.connection = connection
         self.context = UserContext(userIndex: userIndex)
@@ -36,14 +40,17 @@ final class VirtualUser {
         }
     }
 
-    /// Stop at once; the request in flight is dropped.
-    func stopNow() {
+    /// Stop at once; the request in flight is dropped. Returns whether one was in flight.
+    @discardableResult
+    func stopNow() -> Bool {
+        let dropsRequest = isAwaitingResponse && !hasStopped
         isStopping = true
         isDroppingOutcomes = true
         waitTask?.cancel()
         waitTask = nil
         connection.close()
         finish()
+        return dropsRequest
     }
 
     private func runNextTask() {
@@ -53,8 +60,10 @@ final class VirtualUser {
         let request = task.makeRequest(&context)
         let start = ContinuousClock.now
         isSending = true
+        isAwaitingResponse = true
         defer { isSending = false }
         connection.send(request) { result in
+            self.isAwaitingResponse = false
             let elapsed = ContinuousClock.now - start
             guard !self.isDroppingOutcomes else { return }
             let outcome = RequestOutcome(request: request, result: result, duration: elapsed)
@@ -81,6 +90,6 @@ final class VirtualUser {
         guard !hasStopped else { return }
         hasStopped = true
         connection.close()
-        worker.userDidStop()
+        worker.userDidStop(userIndex)
     }
 }

@@ -73,6 +73,7 @@ public struct StatsCollector: Sendable {
             failures: cumulative.failureCounts,
             lateStarts: cumulative.lateStarts,
             unstartedRequests: cumulative.unstarted,
+            droppedInFlight: cumulative.droppedInFlight,
             history: history
         )
     }

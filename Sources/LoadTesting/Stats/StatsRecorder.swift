@@ -15,6 +15,8 @@ public struct StatsRecorder: Sendable {
     public private(set) var lateStarts: UInt64 = 0
     /// Open model: requests still waiting for a connection when the test ended.
     public private(set) var unstarted: UInt64 = 0
+    /// Requests still in flight when the stop timeout ran out: sent, but never recorded.
+    public private(set) var droppedInFlight: UInt64 = 0
 
     public init() {}
 
@@ -30,6 +32,17 @@ public struct StatsRecorder: Sendable {
             )
             add(occurrence, as: FailureKey(endpoint: key, reason: reason))
         }
+    }
+
+    /// Adds one request type's statistics.
+    mutating func merge(_ stats: EndpointStats) {
+        let key = EndpointKey(method: stats.method, name: stats.name)
+        endpoints[key, default: EndpointStats(method: key.method, name: key.name)].merge(stats)
+    }
+
+    /// Adds failures counted elsewhere.
+    mutating func add(_ failure: FailureCount) {
+        add(failure, as: FailureKey(endpoint: EndpointKey(method: failure.method, name: failure.name), reason: failure.reason))
     }
 
     private mutating func add(_ count: FailureCount, as key: FailureKey) {
@@ -50,16 +63,20 @@ public struct StatsRecorder: Sendable {
         unstarted += count
     }
 
+    /// Records requests that were in flight when the stop timeout ran out.
+    public mutating func recordDroppedInFlight(_ count: UInt64) {
+        droppedInFlight += count
+    }
+
     /// Adds everything `other` recorded.
     public mutating func merge(_ other: StatsRecorder) {
-        for (key, stats) in other.endpoints {
-            endpoints[key, default: EndpointStats(method: key.method, name: key.name)].merge(stats)
-        }
+        for stats in other.endpoints.values { merge(stats) }
         for (key, count) in other.failures {
             add(count, as: key)
         }
         lateStarts += other.lateStarts
         unstarted += other.unstarted
+        droppedInFlight += other.droppedInFlight
     }
 
     /// Returns what was recorded and starts afresh.

@@ -72,6 +72,8 @@ public struct StatsSnapshot: Sendable, Codable, Equatable {
     public let lateStarts: UInt64
     /// Open model: requests still waiting for a connection when the test ended.
     public let unstartedRequests: UInt64
+    /// Requests in flight when the stop timeout ran out: sent, never recorded.
+    public let droppedInFlight: UInt64
     public let history: [HistoryPoint]
 
     /// Requests per second over the whole run so far (what thresholds and the CSV report).
