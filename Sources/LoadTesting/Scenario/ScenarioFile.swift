@@ -25,14 +25,21 @@ import Foundation
 public enum ScenarioFile {
     /// Reads and checks the scenario in the file at `path`.
     public static func load(path: String) throws(ScenarioFileError) -> Scenario {
+        try loadWithText(path: path).scenario
+    }
+
+    /// Reads and checks the scenario in the file at `path`, and returns the file's text too
+    /// (for the workers of a distributed run).
+    static func loadWithText(path: String) throws(ScenarioFileError) -> (scenario: Scenario, name: String, text: String) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ScenarioFileError(file: path, location: "", message: "cannot read the file (\(error.localizedDescription)); check the path.")
         }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return try parse(data, defaultName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+            return (try parse(data, defaultName: name), name, String(decoding: data, as: UTF8.self))
         } catch var error {
             error.file = path
             throw error

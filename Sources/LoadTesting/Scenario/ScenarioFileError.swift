@@ -19,6 +19,7 @@ public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvert
     }
 
     public var description: String {
-        [file, location.isEmpty ? nil : location].compactMap { $0 }.joined(separator: ": ") + ": " + message
+        let place = [file, location.isEmpty ? nil : location].compactMap { $0 }
+        return place.isEmpty ? message : place.joined(separator: ": ") + ": " + message
     }
 }
