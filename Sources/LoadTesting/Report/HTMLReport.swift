@@ -24,6 +24,10 @@ public enum HTMLReport {
             page.append(.heading("Failures"))
             page.append(.table(StatsTables.failures(snapshot)))
         }
+        if let cluster = report.cluster {
+            page.append(.heading("Workers"))
+            page.append(.table(StatsTables.workers(cluster)))
+        }
         if !snapshot.history.isEmpty {
             page.append(.heading("Over time"))
             for chart in charts(snapshot.history) { page.append(.lineChart(chart)) }

@@ -34,6 +34,7 @@ public enum LoadReportText {
         ]
         if !snapshot.failures.isEmpty { parts.append(StatsTables.failures(snapshot).renderedAsText()) }
         if !report.thresholds.isEmpty { parts.append(StatsTables.thresholds(report.thresholds).renderedAsText()) }
+        if let cluster = report.cluster { parts.append(StatsTables.workers(cluster).renderedAsText()) }
         return "\n" + parts.joined(separator: "\n")
     }
 
@@ -49,6 +50,10 @@ public enum LoadReportText {
                 "Open model: times count from each request's intended start (coordinated-omission corrected). "
                     + "\(snapshot.lateStarts) requests started late (no free connection), \(snapshot.unstartedRequests) never started. "
                     + "Uncorrected times from actual starts: \(percentiles.joined(separator: ", ")).")
+        }
+        if snapshot.droppedInFlight > 0 {
+            notes.append(
+                "\(snapshot.droppedInFlight) requests in flight at the stop were not recorded; --stop-timeout lets them finish.")
         }
         if snapshot.peakGeneratorCPUUse > cpuWarningLevel {
             notes.append(cpuWarning(snapshot.peakGeneratorCPUUse))

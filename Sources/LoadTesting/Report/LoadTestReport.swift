@@ -21,10 +21,12 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
     public let machine: MachineDescription
     public let statistics: StatsSnapshot
     public let thresholds: [ThresholdResult]
+    /// A distributed run's workers and events; nil for a single-process run.
+    public let cluster: ClusterSummary?
 
     public init(
         scenario: Scenario, configuration: LoadConfiguration, machine: MachineDescription,
-        statistics: StatsSnapshot, thresholds: [Threshold]
+        statistics: StatsSnapshot, thresholds: [Threshold], cluster: ClusterSummary? = nil
     ) {
         self.scenario = scenario.name
         self.host = configuration.target.description
@@ -34,6 +36,7 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
         self.eventLoopThreads = configuration.eventLoopThreads
         self.machine = machine
         self.statistics = statistics
+        self.cluster = cluster
         self.thresholds = thresholds.map {
             ThresholdResult(threshold: $0.description, measured: $0.formattedValue(in: statistics), holds: $0.holds(in: statistics))
         }
@@ -60,8 +63,9 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
 
     /// The lines under every table: parameters and machine.
     public var notes: [String] {
-        [
-            "Scenario \(scenario) against \(host), \(client) client, \(load), run time \(DurationText.format(.seconds(runTimeSeconds))), \(eventLoopThreads) event-loop thread(s).",
+        let generators = cluster.map { "\($0.workers.count) worker(s)" } ?? "\(eventLoopThreads) event-loop thread(s)"
+        return [
+            "Scenario \(scenario) against \(host), \(client) client, \(load), run time \(DurationText.format(.seconds(runTimeSeconds))), \(generators).",
             "Machine: \(machine.oneLine).",
             "Times in ms from HDR histograms (1 µs resolution, 3 significant digits); failures count as requests, as in Locust.",
         ]

@@ -67,6 +67,33 @@ public enum StatsTables {
         return table
     }
 
+    /// A distributed run's workers: id, host, state, requests, peak CPU and memory; the notes
+    /// list what happened to the cluster and the master's own CPU use.
+    public static func workers(_ cluster: ClusterSummary) -> Table {
+        var table = Table(
+            title: "Workers",
+            columns: [
+                .init("#"), .init("Id", alignment: .left), .init("Host", alignment: .left), .init("State", alignment: .left),
+                .init("# reqs"), .init("Peak CPU"), .init("Peak memory (MiB)"),
+            ],
+            notes: cluster.events.map { "At \(DurationText.format(.seconds($0.elapsedSeconds.rounded()))): \($0.message)." }
+                + ["Master CPU: at most \(NumberFormatting.significant(cluster.masterPeakCPUUse * 100))% of one core in any second."]
+        )
+        for worker in cluster.workers {
+            var state = worker.state
+            if let lost = worker.lostAtSeconds {
+                state += " at \(DurationText.format(.seconds(lost.rounded())))"
+                if let reason = worker.lostReason { state += " (\(reason))" }
+            }
+            table.append([
+                String(worker.index), worker.id, worker.host, state, NumberFormatting.grouped(Int(worker.requests)),
+                "\(NumberFormatting.significant(worker.peakCPUUse * 100))%",
+                NumberFormatting.significant(Double(worker.peakMemoryBytes) / 1_048_576),
+            ])
+        }
+        return table
+    }
+
     /// Each threshold, its measured value, and whether it held.
     public static func thresholds(_ results: [LoadTestReport.ThresholdResult]) -> Table {
         Table(

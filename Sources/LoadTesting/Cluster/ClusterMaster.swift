@@ -1,0 +1,178 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import ServiceLifecycle
+
+/// The master of a distributed load test (`scalelab load --master`): it listens for workers,
+/// waits for the expected number, shares the users among them, merges their statistics every
+/// second (exactly: HDR histograms), hands a lost worker's users to the others, and stops them
+/// at the end of the run time. It sends no requests itself.
+public struct ClusterMaster: Sendable {
+    /// Where the master listens and whom it waits for.
+    public struct Options: Sendable {
+        public var bindHost: String
+        public var bindPort: Int
+        public var expectWorkers: Int
+        public var expectWorkersMaxWait: Duration
+        public var token: String?
+
+        public init(bindHost: String, bindPort: Int, expectWorkers: Int, expectWorkersMaxWait: Duration, token: String?) {
+            self.bindHost = bindHost
+            self.bindPort = bindPort
+            self.expectWorkers = expectWorkers
+            self.expectWorkersMaxWait = expectWorkersMaxWait
+            self.token = token
+        }
+    }
+
+    /// The path workers connect to.
+    static let webSocketPath = "/cluster"
+
+    public let plan: ClusterRunPlan
+    public let options: Options
+
+    public init(plan: ClusterRunPlan, options: Options) {
+        self.plan = plan
+        self.options = options
+    }
+
+    /// Runs the test and returns the merged statistics and the cluster's summary. `onListening`
+    /// gets the port once the master listens; `onSecond` a snapshot every second; `log` one
+    /// line per cluster event. Cancelling the calling task stops the run early, with a report.
+    /// Throws `ClusterError` when the workers do not come or the port cannot be bound.
+    public func run(
+        onListening: @escaping @Sendable (Int) -> Void = { _ in },
+        onSecond: @Sendable (StatsSnapshot, [ClusterSummary.Event]) -> Void = { _, _ in },
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> (statistics: StatsSnapshot, cluster: ClusterSummary) {
+        let hub = ClusterHub(plan: plan, token: options.token, log: log)
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: Router(),
+            server: .http1WebSocketUpgrade(
+                configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
+            ) { request, _, _ in
+                guard request.path == Self.webSocketPath else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in
+                    await Self.serve(inbound: inbound, outbound: outbound, hub: hub)
+                }
+            },
+            configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Logger(label: "scalelab-master", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
+        // The stream ends when the server does: a port, or nil when it could not bind.
+        let server = Task {
+            defer { portContinuation.finish() }
+            try await services.run()
+        }
+        var announced = ports.makeAsyncIterator()
+        guard let port = await announced.next() else {
+            let reason = switch await server.result {
+            case .failure(let error): "\(error)"
+            case .success: "the server stopped"
+            }
+            throw ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: reason)
+        }
+        onListening(port)
+        do {
+            let result = try await coordinate(hub: hub, onSecond: onSecond)
+            await hub.finish()
+            await services.triggerGracefulShutdown()
+            _ = await server.result
+            return result
+        } catch {
+            await hub.finish()
+            await services.triggerGracefulShutdown()
+            _ = await server.result
+            throw error
+        }
+    }
+
+    private func coordinate(
+        hub: ClusterHub, onSecond: @Sendable (StatsSnapshot, [ClusterSummary.Event]) -> Void
+    ) async throws -> (statistics: StatsSnapshot, cluster: ClusterSummary) {
+        let clock = ContinuousClock()
+        let waitEnd = clock.now + options.expectWorkersMaxWait
+        while await hub.activeWorkerCount < options.expectWorkers {
+            guard clock.now < waitEnd, !Task.isCancelled else {
+                throw ClusterError.workersMissing(
+                    expected: options.expectWorkers, connected: await hub.activeWorkerCount, waited: options.expectWorkersMaxWait)
+            }
+            try? await clock.sleep(for: .milliseconds(50))
+        }
+        let start = clock.now
+        let end = start + plan.configuration.runTime
+        var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
+        var cpuMeter = ProcessCPUMeter()
+        var masterPeakCPU = 0.0
+        var users = 0
+        await hub.startRun(at: start)
+        func collectSecond(now: ContinuousClock.Instant) async {
+            let (delta, concurrency, workerCPU) = await hub.takeSecond()
+            users = concurrency
+            masterPeakCPU = max(masterPeakCPU, cpuMeter.use(ofThreads: 1))
+            // The generators are the workers: the history keeps the busiest one's CPU use.
+            collector.addSecond(delta, elapsedSeconds: (now - start).seconds, users: users, generatorCPUUse: workerCPU)
+        }
+        var nextSecond = start + .seconds(1)
+        while !Task.isCancelled {
+            let now = clock.now
+            if now >= end { break }
+            if now >= nextSecond {
+                await hub.checkHeartbeats(at: now)
+                await collectSecond(now: now)
+                onSecond(collector.snapshot(elapsedSeconds: (now - start).seconds, users: users), await hub.eventLog)
+                nextSecond += .seconds(1)
+            }
+            try? await clock.sleep(until: min(nextSecond, end))
+        }
+        let usersAtEnd = users
+        await hub.stopRun(within: plan.configuration.stopTimeout)
+        // Workers get the stop timeout plus time for their final message.
+        let finalDeadline = clock.now + plan.configuration.stopTimeout + .seconds(5)
+        while await !hub.haveAllStopped, clock.now < finalDeadline {
+            await hub.checkHeartbeats(at: clock.now)
+            try? await clock.sleep(for: .milliseconds(20))
+        }
+        let stopped = clock.now
+        await collectSecond(now: stopped)
+        let statistics = collector.snapshot(elapsedSeconds: (stopped - start).seconds, users: max(usersAtEnd, users))
+        return (statistics, await hub.summary(masterPeakCPUUse: masterPeakCPU))
+    }
+
+    /// One worker connection: messages from the hub go out, messages from the worker go to
+    /// the hub, until either side ends it.
+    private static func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, hub: ClusterHub) async {
+        let (connection, messages) = await hub.connect()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await message in messages {
+                    do {
+                        try await outbound.write(.text(ClusterCoding.encode(message)))
+                    } catch {
+                        break
+                    }
+                }
+            }
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: ClusterCoding.maxMessageBytes) {
+                        guard case .text(let text) = message else {
+                            await hub.receive("binary frame", on: connection)
+                            continue
+                        }
+                        await hub.receive(text, on: connection)
+                    }
+                } catch {}
+                await hub.disconnected(connection)
+            }
+            // Either side ending ends the connection.
+            await group.next()
+            group.cancelAll()
+        }
+        await hub.disconnected(connection)
+    }
+}

@@ -1,0 +1,132 @@
+import AlbumService
+import Experiments
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LoadTesting
+import Testing
+
+/// `scalelab load --master` in this process and `scalelab load --worker` as child processes,
+/// on loopback, against the album service in this process.
+struct ClusterRunTests {
+    private static let token = "cluster-test-token"
+
+    /// A master for `users` users of the original workload against `port`, for `runTime`.
+    private func master(port: Int, users: Int, runTime: Duration, expectWorkers: Int) throws -> ClusterMaster {
+        let configuration = LoadConfiguration(
+            target: try TargetAddress(parsing: "http://127.0.0.1:\(port)"), shape: .closed(users: users, spawnRate: 100),
+            runTime: runTime, stopTimeout: .seconds(20))
+        return ClusterMaster(
+            plan: ClusterRunPlan(scenario: try ScenarioChoice(parsing: "albums"), configuration: configuration),
+            options: .init(
+                bindHost: "127.0.0.1", bindPort: 0, expectWorkers: expectWorkers, expectWorkersMaxWait: .seconds(120),
+                token: Self.token))
+    }
+
+    private func worker(_ masterPort: Int) throws -> ScaleLabProcess {
+        try ScaleLabProcess(["load", "--worker", "--master-port", "\(masterPort)", "--auth-token", Self.token])
+    }
+
+    /// Every request is counted once: the merged total is the sum over the workers, and the
+    /// albums the service stored are the POSTs that succeeded.
+    @Test func twoWorkersMergeIntoExactlyWhatTheServiceSaw() async throws {
+        let store = classicStore()
+        try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
+            let port = try #require(client.port)
+            let (listening, announce) = AsyncStream<Int>.makeStream()
+            let master = try master(port: port, users: 4, runTime: .seconds(3), expectWorkers: 2)
+            async let result = master.run(onListening: { announce.yield($0) })
+            var ports = listening.makeAsyncIterator()
+            let masterPort = try #require(await ports.next())
+            let workers = try [worker(masterPort), worker(masterPort)]
+            defer { workers.forEach { $0.stop() } }
+            let (statistics, cluster) = try await result
+            for worker in workers {
+                #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
+            }
+            let total = statistics.aggregated.stats
+            #expect(total.requests > 0)
+            #expect(total.failures == 0)
+            #expect(statistics.droppedInFlight == 0)
+            #expect(cluster.workers.count == 2)
+            #expect(cluster.workers.allSatisfy { $0.requests > 0 && $0.state == "stopped" })
+            #expect(total.requests == cluster.workers.map(\.requests).reduce(0, +))
+            let posts = try #require(statistics.endpoints.first { $0.stats.method == "POST" }?.stats)
+            #expect(store.count == 3 + Int(posts.requests))
+        }
+    }
+
+    /// A worker killed mid-run is reported; its users go to the other worker; the run ends as usual.
+    @Test func aKilledWorkersUsersGoToTheOther() async throws {
+        try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
+            let port = try #require(client.port)
+            let (listening, announce) = AsyncStream<Int>.makeStream()
+            let (seconds, tick) = AsyncStream<Double>.makeStream()
+            let master = try master(port: port, users: 4, runTime: .seconds(6), expectWorkers: 2)
+            let run = Task {
+                defer { tick.finish() }
+                return try await master.run(
+                    onListening: { announce.yield($0) },
+                    onSecond: { snapshot, _ in if snapshot.aggregated.stats.requests > 0 { tick.yield(snapshot.elapsedSeconds) } })
+            }
+            var ports = listening.makeAsyncIterator()
+            let masterPort = try #require(await ports.next())
+            let workers = try [worker(masterPort), worker(masterPort)]
+            defer { workers.forEach { $0.stop() } }
+            for await elapsed in seconds where elapsed >= 2 { break }
+            workers[0].signal(SIGKILL)
+            let (statistics, cluster) = try await run.value
+            #expect(try await workers[0].exitStatus(within: .seconds(60)) == .signaled(SIGKILL))
+            #expect(try await workers[1].exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(workers[1].printed)")
+            let lost = try #require(cluster.workers.first { $0.state == "disconnected" })
+            #expect(lost.lostAtSeconds ?? 0 >= 2)
+            #expect(cluster.workers.filter { $0.state == "stopped" }.count == 1)
+            #expect(cluster.events.contains { $0.message.contains("lost") && $0.message.contains("given to 1 other worker(s)") })
+            #expect(statistics.aggregated.stats.failures == 0)
+            #expect(statistics.aggregated.stats.requests == cluster.workers.map(\.requests).reduce(0, +))
+        }
+    }
+
+    /// A worker that joins mid-run receives users.
+    @Test func aWorkerJoiningMidRunReceivesUsers() async throws {
+        try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
+            let port = try #require(client.port)
+            let (listening, announce) = AsyncStream<Int>.makeStream()
+            let (seconds, tick) = AsyncStream<Double>.makeStream()
+            let master = try master(port: port, users: 4, runTime: .seconds(6), expectWorkers: 1)
+            let run = Task {
+                defer { tick.finish() }
+                return try await master.run(
+                    onListening: { announce.yield($0) }, onSecond: { snapshot, _ in tick.yield(snapshot.elapsedSeconds) })
+            }
+            var ports = listening.makeAsyncIterator()
+            let masterPort = try #require(await ports.next())
+            let first = try worker(masterPort)
+            defer { first.stop() }
+            for await elapsed in seconds where elapsed >= 1 { break }
+            let late = try worker(masterPort)
+            defer { late.stop() }
+            let (_, cluster) = try await run.value
+            #expect(try await late.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(late.printed)")
+            #expect(cluster.workers.count == 2)
+            #expect(cluster.workers[1].joinedAtSeconds >= 1)
+            #expect(cluster.workers[1].requests > 0)
+            #expect(cluster.events.contains { $0.message.contains("joined; users rebalanced") })
+        }
+    }
+
+    /// A worker with the wrong token is refused and exits with code 3, saying why.
+    @Test func aWorkerWithTheWrongTokenIsRefused() async throws {
+        let (listening, announce) = AsyncStream<Int>.makeStream()
+        let master = try master(port: 9, users: 1, runTime: .seconds(1), expectWorkers: 1)
+        let run = Task { try await master.run(onListening: { announce.yield($0) }) }
+        var ports = listening.makeAsyncIterator()
+        let masterPort = try #require(await ports.next())
+        let intruder = try ScaleLabProcess(["load", "--worker", "--master-port", "\(masterPort)", "--auth-token", "wrong"])
+        defer { intruder.stop() }
+        #expect(try await intruder.exitStatus(within: .seconds(60)) == .exited(3))
+        #expect(intruder.printed.contains("refused this worker: its token is wrong"))
+        run.cancel()
+        await #expect(throws: ClusterError.self) { try await run.value }
+    }
+}
