@@ -20,14 +20,24 @@ struct LoadCommand: AsyncParsableCommand {
             Built-in scenarios: albums (GET /albums and POST /albums, 3:1), albums-by-id \
             (GET /albums/{id} and POST /albums, 3:1).
 
+            Distributed (as Locust's --master and --worker): start `scalelab load --master -H URL -u 50 \
+            -r 10 -t 1m --expect-workers 2` and, on any machine that reaches it, \
+            `scalelab load --worker --master-host HOST` twice. Workers get the scenario and every load \
+            option from the master; the master merges their statistics exactly and reports each worker.
+
             Exit codes: 0 the test ran, no request failed and every threshold held; 1 some \
             requests failed (as Locust); 2 a --threshold broke (whether or not requests failed); \
-            3 the test could not run (target down, unwritable output); 64 bad command-line usage.
+            3 the test could not run (target down, unwritable output, workers missing, master \
+            unreachable or refusing the worker); 64 bad command-line usage.
             """
     )
 
-    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("The service under test, e.g. http://127.0.0.1:8080.", valueName: "url"))
-    var host: String
+    @Option(
+        name: [.customShort("H"), .long], help: ArgumentHelp("The service under test, e.g. http://127.0.0.1:8080.", valueName: "url"),
+        transform: { text in
+            do { return try TargetAddress(parsing: text) } catch { throw ValidationError("-H/--host: \(error)") }
+        })
+    var host: TargetAddress?
 
     @Option(name: [.short, .long], help: "Closed model: number of concurrent users (default 1).")
     var users: Int?
@@ -42,21 +52,25 @@ struct LoadCommand: AsyncParsableCommand {
     var maxInFlight: Int = 100
 
     @Option(name: [.customShort("t"), .customLong("run-time")], help: "How long to run: 30s, 5m, 1h30m.")
-    var runTime: String = "30s"
+    var runTime = DurationArgument(.seconds(30))
 
-    @Option(name: .customLong("stop-timeout"), help: "At the end, time users get to finish their request in flight (e.g. 5s); 0 stops them at once.")
-    var stopTimeout: String = "0"
+    @Option(name: .customLong("stop-timeout"), help: "At the end, time users get to finish their request in flight (e.g. 5s); 0 stops them at once (those requests are counted, not recorded).")
+    var stopTimeout = DurationArgument(.zero)
 
-    @Option(help: "Scenario to run: albums, albums-by-id, or a scenario file (.json; see docs/load-testing.md).")
-    var scenario: String = "albums"
+    @Option(
+        help: ArgumentHelp("Scenario to run: albums (default), albums-by-id, or a scenario file (.json; see docs/load-testing.md).", valueName: "scenario"),
+        transform: { text in
+            do { return try ScenarioChoice(parsing: text) } catch { throw ValidationError("--scenario: \(error)") }
+        })
+    var scenario: ScenarioChoice?
 
     @Option(help: "HTTP client: fast (SwiftNIO, one keep-alive connection per user) or standard (AsyncHTTPClient).")
     var client: ClientKind = .fast
 
     @Option(help: "Time a request may take before it fails as a timeout, e.g. 5s or 500ms.")
-    var timeout: String = "60s"
+    var timeout = DurationArgument(.seconds(60))
 
-    @Option(help: "Event-loop threads that run the users.")
+    @Option(help: "Event-loop threads that run the users (on a worker: that worker's threads).")
     var threads: Int = 1
 
     @Option(help: ArgumentHelp(
@@ -65,22 +79,46 @@ struct LoadCommand: AsyncParsableCommand {
     var csv: String?
 
     @Option(help: ArgumentHelp(
-        "Write the full report (statistics, histograms, history, failures, thresholds) as JSON to this file.",
+        "Write the full report (statistics, histograms, history, failures, thresholds, workers) as JSON to this file.",
         valueName: "file"))
     var json: String?
 
     @Option(help: ArgumentHelp("Write a self-contained HTML report (tables and charts over time) to this file.", valueName: "file"))
     var html: String?
 
-    @Option(name: .customLong("threshold"), help: ArgumentHelp(
-        "A criterion the results must meet, repeatable: p95<200ms, avg<50ms, fail_ratio<0.01, rps>1000, or per request type: '/albums/{id}:p99<1s'. A broken one exits with code 2.",
-        valueName: "criterion"))
-    var thresholds: [String] = []
+    @Option(
+        name: .customLong("threshold"),
+        help: ArgumentHelp(
+            "A criterion the results must meet, repeatable: p95<200ms, avg<50ms, fail_ratio<0.01, rps>1000, or per request type: '/albums/{id}:p99<1s'. A broken one exits with code 2.",
+            valueName: "criterion"),
+        transform: { text in
+            do { return try Threshold(parsing: text) } catch { throw ValidationError("--threshold \(error)") }
+        })
+    var thresholds: [Threshold] = []
 
     @Flag(name: .customLong("only-summary"), help: "Print only the final report, not the table every 2 s.")
     var onlySummary = false
 
+    @Flag(help: "Run without a web UI (Locust's flag; ScaleLab has no web UI yet, so every run is headless).")
+    var headless = false
+
+    @OptionGroup(title: "Distributed runs")
+    var cluster: ClusterOptions
+
     func validate() throws {
+        if cluster.worker {
+            let masterOnly: [(String, Bool)] = [
+                ("-H/--host", host != nil), ("-u/--users", users != nil), ("-r/--spawn-rate", spawnRate != nil),
+                ("--arrival-rate", arrivalRate != nil), ("--scenario", scenario != nil), ("--csv", csv != nil),
+                ("--json", json != nil), ("--html", html != nil), ("--threshold", !thresholds.isEmpty),
+            ]
+            if let given = masterOnly.first(where: \.1) {
+                throw ValidationError(
+                    "\(given.0) goes to the master: a worker takes its scenario and load from the master, and only --master-host, --master-port, --auth-token and --threads.")
+            }
+        } else if host == nil {
+            throw ValidationError("-H/--host is required: the service under test, e.g. -H http://127.0.0.1:8080.")
+        }
         if let arrivalRate {
             guard users == nil, spawnRate == nil else {
                 throw ValidationError("--arrival-rate (open model) replaces -u/--users and -r/--spawn-rate (closed model); pass one or the other.")
@@ -99,46 +137,84 @@ struct LoadCommand: AsyncParsableCommand {
         guard (1...256).contains(threads) else {
             throw ValidationError("--threads must be between 1 and 256 (got \(threads)); one per core is plenty.")
         }
-        _ = try parsedDuration(runTime, option: "-t/--run-time", allowZero: false)
-        _ = try parsedDuration(stopTimeout, option: "--stop-timeout", allowZero: true)
-        _ = try parsedDuration(timeout, option: "--timeout", allowZero: false)
-        _ = try target()
-        _ = try chosenScenario()
-        _ = try parsedThresholds()
+        guard runTime.duration > .zero else { throw ValidationError("-t/--run-time must be positive, e.g. 30s, 5m or 1h30m.") }
+        guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive, e.g. 5s or 500ms.") }
         if let csv, csv.isEmpty { throw ValidationError("--csv needs a file prefix, e.g. --csv results/run1.") }
         if let json, json.isEmpty { throw ValidationError("--json needs a file path, e.g. --json report.json.") }
         if let html, html.isEmpty { throw ValidationError("--html needs a file path, e.g. --html report.html.") }
     }
 
     func run() async throws {
+        if cluster.worker { return try await runWorker() }
+        guard let host else { throw ValidationError("-H/--host is required.") }
         let configuration = LoadConfiguration(
-            target: try target(), client: client, shape: shape,
-            runTime: try parsedDuration(runTime, option: "-t/--run-time", allowZero: false),
-            stopTimeout: try parsedDuration(stopTimeout, option: "--stop-timeout", allowZero: true),
-            requestTimeout: try parsedDuration(timeout, option: "--timeout", allowZero: false),
-            eventLoopThreads: threads
+            target: host, client: client, shape: shape, runTime: runTime.duration, stopTimeout: stopTimeout.duration,
+            requestTimeout: timeout.duration, eventLoopThreads: threads
         )
-        let scenario = try chosenScenario()
-        let thresholds = try parsedThresholds()
-        let runner = LoadRunner(scenario: scenario, configuration: configuration)
+        let chosen = try scenario ?? ScenarioChoice(parsing: Scenario.albums.name)
         let live = LiveView(isEnabled: !onlySummary, runTime: configuration.runTime, shape: shape)
-        let run = Task { try await runner.run(onSecond: live.show) }
-        let interrupt = Self.cancelOnInterrupt(run)
+        let outcome: Task<(StatsSnapshot, ClusterSummary?), any Error>
+        if cluster.master {
+            let master = ClusterMaster(
+                plan: ClusterRunPlan(scenario: chosen, configuration: configuration),
+                options: .init(
+                    bindHost: cluster.bindHost, bindPort: cluster.masterBindPort, expectWorkers: cluster.expectWorkers,
+                    expectWorkersMaxWait: cluster.expectWorkersMaxWait.duration, token: cluster.token)
+            )
+            let bindHost = cluster.bindHost
+            let expected = cluster.expectWorkers
+            let loopbackNote = cluster.token == nil ? " (loopback only: no --auth-token)" : ""
+            outcome = Task {
+                let (statistics, summary) = try await master.run(
+                    onListening: { port in
+                        Self.note("Master listening for workers on \(bindHost):\(port)\(loopbackNote); waiting for \(expected) worker(s).")
+                    },
+                    onSecond: { snapshot, _ in live.show(snapshot) },
+                    log: { Self.note($0) }
+                )
+                return (statistics, summary)
+            }
+        } else {
+            let runner = LoadRunner(scenario: chosen.scenario, configuration: configuration)
+            outcome = Task { (try await runner.run(onSecond: live.show), nil) }
+        }
+        let interrupt = Self.cancelOnInterrupt { outcome.cancel() }
         defer { interrupt.cancel() }
         let statistics: StatsSnapshot
+        let summary: ClusterSummary?
         do {
-            statistics = try await run.value
+            (statistics, summary) = try await outcome.value
         } catch let error as LoadTestError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Self.note("error: \(error)")
+            throw ExitCode(3)
+        } catch let error as ClusterError {
+            Self.note("error: \(error)")
             throw ExitCode(3)
         }
         let report = LoadTestReport(
-            scenario: scenario, configuration: configuration, machine: .current, statistics: statistics,
-            thresholds: thresholds
+            scenario: chosen.scenario, configuration: configuration, machine: .current, statistics: statistics,
+            thresholds: thresholds, cluster: summary
         )
         print(LoadReportText.final(report), terminator: "")
         try write(report)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// A worker serves its master until the master ends the session.
+    private func runWorker() async throws {
+        let worker = ClusterWorker(options: .init(
+            masterHost: cluster.masterHost, masterPort: cluster.masterPort, token: cluster.token, threads: threads))
+        Self.note("Worker \(worker.id): connecting to the master at \(cluster.masterHost):\(cluster.masterPort).")
+        let serving = Task { try await worker.run(log: { Self.note($0) }) }
+        let interrupt = Self.cancelOnInterrupt { serving.cancel() }
+        defer { interrupt.cancel() }
+        do {
+            try await serving.value
+        } catch let error as ClusterError {
+            Self.note("error: \(error)")
+            throw ExitCode(3)
+        }
+        Self.note("The master ended the session.")
     }
 
     private func write(_ report: LoadTestReport) throws {
@@ -152,11 +228,10 @@ struct LoadCommand: AsyncParsableCommand {
             do {
                 try file.contents.write(toFile: file.path, atomically: true, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data(
-                    "error: cannot write \(file.path): \(error.localizedDescription). Check that the folder exists and is writable.\n".utf8))
+                Self.note("error: cannot write \(file.path): \(error.localizedDescription). Check that the folder exists and is writable.")
                 throw ExitCode(3)
             }
-            FileHandle.standardError.write(Data("Wrote \(file.path)\n".utf8))
+            Self.note("Wrote \(file.path)")
         }
     }
 
@@ -165,52 +240,19 @@ struct LoadCommand: AsyncParsableCommand {
         return .closed(users: users ?? 1, spawnRate: spawnRate ?? 1)
     }
 
-    private func target() throws -> TargetAddress {
-        do {
-            return try TargetAddress(parsing: host)
-        } catch {
-            throw ValidationError("-H/--host: \(error)")
-        }
-    }
-
-    private func chosenScenario() throws -> Scenario {
-        if let builtIn = Scenario.builtIn[scenario] { return builtIn }
-        guard scenario.hasSuffix(".json") || FileManager.default.fileExists(atPath: scenario) else {
-            let known = Scenario.builtIn.keys.sorted().joined(separator: ", ")
-            throw ValidationError("--scenario: unknown scenario '\(scenario)'; built in: \(known), or give a .json scenario file.")
-        }
-        do {
-            return try ScenarioFile.load(path: scenario)
-        } catch {
-            throw ValidationError("--scenario: \(error)")
-        }
-    }
-
-    private func parsedThresholds() throws -> [Threshold] {
-        try thresholds.map { text in
-            do {
-                return try Threshold(parsing: text)
-            } catch {
-                throw ValidationError("--threshold \(error)")
-            }
-        }
-    }
-
-    private func parsedDuration(_ text: String, option: String, allowZero: Bool) throws -> Duration {
-        guard let duration = DurationText.parse(text), allowZero || duration > .zero else {
-            throw ValidationError("\(option): '\(text)' is not a\(allowZero ? "" : " positive") duration; write e.g. 30s, 5m, 1h30m or 500ms.")
-        }
-        return duration
+    /// A line on standard error.
+    private static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Ctrl-C stops the test early but still reports; a second Ctrl-C ends the process.
-    private static func cancelOnInterrupt(_ task: Task<StatsSnapshot, any Error>) -> any DispatchSourceSignal {
+    private static func cancelOnInterrupt(_ cancel: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             FileHandle.standardError.write(Data("\nStopping (press Ctrl-C again to quit at once)...\n".utf8))
             signal(SIGINT, SIG_DFL)
-            task.cancel()
+            cancel()
         }
         source.resume()
         return source
