@@ -87,6 +87,45 @@ struct ClusterRunTests {
         }
     }
 
+    /// A frozen worker (SIGSTOP) misses its heartbeats: the master writes it off after 3 s and
+    /// gives its users to the other. Thawed, it finds its connection closed, stops that load,
+    /// and joins again as a new worker.
+    @Test func aFrozenWorkerIsWrittenOffAndRejoinsWhenItThaws() async throws {
+        try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
+            let port = try #require(client.port)
+            let (listening, announce) = AsyncStream<Int>.makeStream()
+            let (seconds, tick) = AsyncStream<(Double, [ClusterSummary.Event])>.makeStream()
+            let master = try master(port: port, users: 4, runTime: .seconds(10), expectWorkers: 2)
+            let run = Task {
+                defer { tick.finish() }
+                return try await master.run(
+                    onListening: { announce.yield($0) }, onSecond: { snapshot, events in tick.yield((snapshot.elapsedSeconds, events)) })
+            }
+            var ports = listening.makeAsyncIterator()
+            let masterPort = try #require(await ports.next())
+            let workers = try [worker(masterPort), worker(masterPort)]
+            defer { workers.forEach { $0.stop() } }
+            var isFrozen = false
+            for await (elapsed, events) in seconds {
+                if !isFrozen, elapsed >= 1 {
+                    workers[0].signal(SIGSTOP)
+                    isFrozen = true
+                } else if isFrozen, events.contains(where: { $0.message.contains("no heartbeat") }) {
+                    workers[0].signal(SIGCONT)
+                    break
+                }
+            }
+            let (statistics, cluster) = try await run.value
+            for worker in workers {
+                #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
+            }
+            #expect(cluster.events.contains { $0.message.contains("no heartbeat for 3s") && $0.message.contains("given to 1 other worker(s)") })
+            #expect(cluster.events.contains { $0.message.contains("joined; users rebalanced") })
+            #expect(workers[0].printed.contains("Lost the master"))
+            #expect(statistics.aggregated.stats.requests == cluster.workers.map(\.requests).reduce(0, +))
+        }
+    }
+
     /// A worker that joins mid-run receives users.
     @Test func aWorkerJoiningMidRunReceivesUsers() async throws {
         try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in

@@ -40,6 +40,7 @@ actor ClusterHub {
     private var isFinished = false
     private var pending = StatsRecorder()
     private var events: [ClusterSummary.Event] = []
+    private var largestStatisticsMessage = 0
 
     init(plan: ClusterRunPlan, token: String?, log: @escaping @Sendable (String) -> Void) {
         self.plan = plan
@@ -89,6 +90,7 @@ actor ClusterHub {
                 record.summary.peakMemoryBytes = max(record.summary.peakMemoryBytes, beat.peakMemoryBytes)
             }
         case .stats(let stats):
+            largestStatisticsMessage = max(largestStatisticsMessage, text.utf8.count)
             accept(stats, from: id, at: now)
         case .failed(let failure):
             guard failure.epoch == epoch else { return }
@@ -222,7 +224,7 @@ actor ClusterHub {
                 if worker.state == "running" { worker.state = isStopping ? "stopped" : "running" }
                 return worker
             },
-            events: events, masterPeakCPUUse: masterPeakCPUUse
+            events: events, masterPeakCPUUse: masterPeakCPUUse, largestStatisticsMessageBytes: largestStatisticsMessage
         )
     }
 

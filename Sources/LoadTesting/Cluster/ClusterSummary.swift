@@ -30,4 +30,6 @@ public struct ClusterSummary: Sendable, Codable, Equatable {
     public var events: [Event]
     /// The master's highest CPU use in any second, as a share of one core.
     public var masterPeakCPUUse: Double
+    /// The largest statistics message any worker sent, in bytes (one second of one worker).
+    public var largestStatisticsMessageBytes: Int
 }

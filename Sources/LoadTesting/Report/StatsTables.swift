@@ -77,7 +77,10 @@ public enum StatsTables {
                 .init("# reqs"), .init("Peak CPU"), .init("Peak memory (MiB)"),
             ],
             notes: cluster.events.map { "At \(DurationText.format(.seconds($0.elapsedSeconds.rounded()))): \($0.message)." }
-                + ["Master CPU: at most \(NumberFormatting.significant(cluster.masterPeakCPUUse * 100))% of one core in any second."]
+                + [
+                    "Master CPU: at most \(NumberFormatting.significant(cluster.masterPeakCPUUse * 100))% of one core in any second; "
+                        + "largest statistics message \(NumberFormatting.significant(Double(cluster.largestStatisticsMessageBytes) / 1_024)) KiB."
+                ]
         )
         for worker in cluster.workers {
             var state = worker.state
