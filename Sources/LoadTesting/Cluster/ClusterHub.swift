@@ -29,6 +29,7 @@ actor ClusterHub {
     private let log: @Sendable (String) -> Void
     private var nextConnection = 0
     private var outbound: [Int: Outbound] = [:]
+    private var addresses: [Int: String] = [:]
     private var workerOfConnection: [Int: String] = [:]
     private var records: [String: Record] = [:]
     /// Worker ids in join order.
@@ -50,17 +51,20 @@ actor ClusterHub {
 
     // MARK: Connections
 
-    /// A new connection: its number and the messages to send on it.
-    func connect() -> (connection: Int, messages: AsyncStream<MasterMessage>) {
+    /// A new connection from `address` (the peer's IP address, when known): its number and the
+    /// messages to send on it.
+    func connect(from address: String? = nil) -> (connection: Int, messages: AsyncStream<MasterMessage>) {
         nextConnection += 1
         let (stream, continuation) = AsyncStream<MasterMessage>.makeStream()
         outbound[nextConnection] = continuation
+        addresses[nextConnection] = address
         return (nextConnection, stream)
     }
 
     /// The connection closed (the worker left, died, or was dropped).
     func disconnected(_ connection: Int, at now: ContinuousClock.Instant = .now) {
         outbound.removeValue(forKey: connection)?.finish()
+        addresses.removeValue(forKey: connection)
         guard let id = workerOfConnection.removeValue(forKey: connection), !isFinished else { return }
         writeOff(id, state: "disconnected", reason: "its connection closed", at: now)
     }
@@ -126,18 +130,19 @@ actor ClusterHub {
         }
         let index = order.count + 1
         let id = hello.workerID
+        let host = addresses[connection].map { "\(hello.host) (\($0))" } ?? hello.host
         if records[id] == nil { order.append(id) }
         records[id] = Record(
             summary: ClusterSummary.Worker(
-                index: records[id]?.summary.index ?? index, id: id, host: hello.host, state: "running",
+                index: records[id]?.summary.index ?? index, id: id, host: host, state: "running",
                 joinedAtSeconds: elapsed(at: now), requests: records[id]?.summary.requests ?? 0, peakCPUUse: 0, peakMemoryBytes: 0),
             connection: connection, lastHeartbeat: now
         )
         workerOfConnection[connection] = id
         outbound[connection]?.yield(.welcome(body: MasterWelcome(protocolVersion: current, workerIndex: records[id]!.summary.index)))
-        log("Worker \(records[id]!.summary.index) joined: \(id) on \(hello.host), \(hello.cores) cores.")
+        log("Worker \(records[id]!.summary.index) joined: \(id) on \(host), \(hello.cores) cores.")
         if runStart != nil, !isStopping {
-            note("worker \(records[id]!.summary.index) (\(hello.host)) joined; users rebalanced", at: now)
+            note("worker \(records[id]!.summary.index) (\(host)) joined; users rebalanced", at: now)
             rebalance(at: now)
         }
     }

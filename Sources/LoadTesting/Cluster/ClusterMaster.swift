@@ -52,10 +52,11 @@ public struct ClusterMaster: Sendable {
             router: Router(),
             server: .http1WebSocketUpgrade(
                 configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
-            ) { request, _, _ in
+            ) { request, channel, _ in
                 guard request.path == Self.webSocketPath else { return .dontUpgrade }
+                let address = channel.remoteAddress?.ipAddress
                 return .upgrade([:]) { inbound, outbound, _ in
-                    await Self.serve(inbound: inbound, outbound: outbound, hub: hub)
+                    await Self.serve(inbound: inbound, outbound: outbound, from: address, hub: hub)
                 }
             },
             configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
@@ -145,8 +146,10 @@ public struct ClusterMaster: Sendable {
 
     /// One worker connection: messages from the hub go out, messages from the worker go to
     /// the hub, until either side ends it.
-    private static func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, hub: ClusterHub) async {
-        let (connection, messages) = await hub.connect()
+    private static func serve(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, from address: String?, hub: ClusterHub
+    ) async {
+        let (connection, messages) = await hub.connect(from: address)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await message in messages {
