@@ -68,13 +68,19 @@ final class ScaleLabProcess: Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// How the process ended, once it has and its output is all read.
+    /// How the process ended, once it has and its output is read: to the end of the pipe, or
+    /// for at most 2 s after the exit (a child started meanwhile by another test may hold the
+    /// pipe's write end open until it ends).
     func exitStatus(within timeout: Duration) async throws -> ChildProcess.Termination {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning || !output.state.withLock({ $0.isClosed }) {
+        while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "\(commandLine) still runs after \(timeout); its output: \(printed)")
             }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let outputDeadline = ContinuousClock.now + .seconds(2)
+        while !output.state.withLock({ $0.isClosed }), ContinuousClock.now < outputDeadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         return ChildProcess.Termination(of: process)

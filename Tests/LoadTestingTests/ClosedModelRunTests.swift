@@ -37,23 +37,28 @@ extension TargetRunTests {
             #expect(stats.averageContentBytes > 0)
         }
 
-        @Test func spawnRateAndRunTimeHold() async throws {
+        /// Driven by a virtual clock: users start exactly at the spawn rate, the run ends exactly
+        /// at its run time, and requests still in flight then (a route that takes 2 s) are counted
+        /// as not recorded when the stop timeout is 0.
+        @Test func spawnRateRunTimeAndRequestsInFlightAtTheStop() async throws {
             let server = TestTarget()
-            let clock = ContinuousClock()
-            let start = clock.now
+            let slowUser = UserType("slow", tasks: [LoadTask(LoadRequest(path: "/slow"))])
             let snapshot = try await server.serve { target, _ in
                 try await LoadRunner(
-                    scenario: .albumsByID, configuration: configuration(target, users: 6, spawnRate: 4, runTime: .seconds(2))
-                ).run()
+                    scenario: Scenario(name: "slow", userTypes: [slowUser]),
+                    configuration: configuration(target, users: 6, spawnRate: 4, runTime: .seconds(2), stopTimeout: .zero)
+                ).run(clock: VirtualClock())
             }
-            let elapsed = clock.now - start
-            #expect(elapsed >= .seconds(2) && elapsed < .seconds(4))
+            #expect(snapshot.elapsedSeconds == 2)
             #expect(snapshot.users == 6)
-            // Users start every 0.25 s: at least four in the first second, and never ahead of the rate.
-            let first = try #require(snapshot.history.first)
-            #expect(first.users >= 4 && first.users <= Int(first.elapsedSeconds * 4) + 1)
-            #expect(snapshot.history.count >= 2)
-            #expect(snapshot.aggregated.stats.failures == 0)
+            // Users start at 0, 0.25, 0.5, 0.75 and 1 s: five in the first second.
+            #expect(snapshot.history.map(\.users) == [5, 6])
+            #expect(snapshot.history.map(\.elapsedSeconds) == [1, 2])
+            #expect(snapshot.aggregated.stats.requests == 0)
+            #expect(snapshot.droppedInFlight == 6)
+            #expect(LoadReportText.warnings(snapshot).contains {
+                $0.hasPrefix("6 requests in flight at the stop were not recorded; --stop-timeout lets them finish")
+            })
         }
 
         /// Users alternate at random between a route that answers at once and one that takes 2 s:

@@ -10,7 +10,7 @@ actor WorkerAgent {
     private var epoch = 0
     private var sequence = 0
     private var running = Set<Int>()
-    private var spawner = UserSpawner()
+    private var spawner = UserSpawner<ContinuousClock.Instant>(start: .now)
     private var spawning: Task<Void, Never>?
     /// Users running (closed model) or requests in flight (open model), as last collected.
     private(set) var concurrency = 0

@@ -16,9 +16,17 @@ public struct LoadRunner: Sendable {
     /// Runs the test and returns the final statistics. `onSecond` gets a snapshot every second
     /// (for the live console view); it runs on the runner's task, so keep it quick.
     public func run(onSecond: @Sendable (StatsSnapshot) -> Void = { _ in }) async throws -> StatsSnapshot {
+        try await run(clock: ContinuousClock(), onSecond: onSecond)
+    }
+
+    /// Runs the test with `clock` deciding when users start, when each second's statistics
+    /// are taken and when the run ends (requests themselves are timed on the event loops).
+    func run<RunClock: Clock>(
+        clock: RunClock, onSecond: @Sendable (StatsSnapshot) -> Void = { _ in }
+    ) async throws -> StatsSnapshot where RunClock.Duration == Duration {
         let engine = try await LoadEngine.start(configuration)
         do {
-            let snapshot = try await runUsers(on: engine, onSecond: onSecond)
+            let snapshot = try await runUsers(on: engine, clock: clock, onSecond: onSecond)
             await engine.shutdown()
             return snapshot
         } catch {
@@ -27,33 +35,35 @@ public struct LoadRunner: Sendable {
         }
     }
 
-    private func runUsers(
-        on engine: LoadEngine, onSecond: @Sendable (StatsSnapshot) -> Void
-    ) async throws -> StatsSnapshot {
-        let clock = ContinuousClock()
+    private func runUsers<RunClock: Clock>(
+        on engine: LoadEngine, clock: RunClock, onSecond: @Sendable (StatsSnapshot) -> Void
+    ) async throws -> StatsSnapshot where RunClock.Duration == Duration {
         let start = clock.now
-        let end = start + configuration.runTime
+        let end = start.advanced(by: configuration.runTime)
         var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
         var cpuMeter = ProcessCPUMeter()
         var spawning = UserSpawner(shape: configuration.shape, start: start)
         var concurrency = 0
         var peakConcurrency = 0
-        var nextSecond = start + .seconds(1)
+        var nextSecond = start.advanced(by: .seconds(1))
 
         /// Merges what the loops recorded; `users` overrides the count the loops report (after
         /// the stop, when they report none).
-        func collectSecond(now: ContinuousClock.Instant, users: Int? = nil) async throws {
+        func collectSecond(now: RunClock.Instant, users: Int? = nil) async throws {
             let (delta, running) = try await engine.collect()
             concurrency = running
             peakConcurrency = max(peakConcurrency, concurrency)
             collector.addSecond(
-                delta, elapsedSeconds: (now - start).seconds, users: users ?? concurrency,
+                delta, elapsedSeconds: start.duration(to: now).seconds, users: users ?? concurrency,
                 generatorCPUUse: cpuMeter.use(ofThreads: configuration.eventLoopThreads)
             )
         }
 
         if case .open(let rate, let maxInFlight) = configuration.shape {
-            engine.startArrivals(scenario: scenario, rate: rate, maxInFlight: maxInFlight, from: start, until: end)
+            let arrivalsStart = ContinuousClock.now
+            engine.startArrivals(
+                scenario: scenario, rate: rate, maxInFlight: maxInFlight, from: arrivalsStart,
+                until: arrivalsStart + configuration.runTime)
         }
         while !Task.isCancelled {
             let now = clock.now
@@ -63,17 +73,18 @@ public struct LoadRunner: Sendable {
             if now >= end { break }
             if now >= nextSecond {
                 try await collectSecond(now: now)
-                onSecond(collector.snapshot(elapsedSeconds: (now - start).seconds, users: concurrency))
-                nextSecond += .seconds(1)
+                onSecond(collector.snapshot(elapsedSeconds: start.duration(to: now).seconds, users: concurrency))
+                nextSecond = nextSecond.advanced(by: .seconds(1))
             }
-            try? await clock.sleep(until: min(spawning.nextSpawn ?? end, nextSecond, end))
+            try? await clock.sleep(until: min(spawning.nextSpawn ?? end, nextSecond, end), tolerance: nil)
         }
 
-        let usersAtEnd = concurrency
+        // The users started (closed model) or the requests last seen in flight (open model).
+        let usersAtEnd = if case .closed = configuration.shape { spawning.spawned } else { concurrency }
         try await engine.stop(within: configuration.stopTimeout)
         let stopped = clock.now
         try await collectSecond(now: stopped, users: usersAtEnd)
         let users = if case .closed = configuration.shape { spawning.spawned } else { peakConcurrency }
-        return collector.snapshot(elapsedSeconds: (stopped - start).seconds, users: users)
+        return collector.snapshot(elapsedSeconds: start.duration(to: stopped).seconds, users: users)
     }
 }

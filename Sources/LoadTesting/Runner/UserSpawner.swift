@@ -1,22 +1,22 @@
 /// Closed model: which users are due to start, one every `1 / spawnRate` seconds, in the order
-/// they were scheduled.
-struct UserSpawner {
+/// they were scheduled, by the instants of any clock.
+struct UserSpawner<Instant: InstantProtocol> where Instant.Duration == Duration {
     private var pending: [Int] = []
     private var pendingHead = 0
     private var interval: Duration = .zero
-    private var firstDue: ContinuousClock.Instant
+    private var firstDue: Instant
     /// Users started since the last `schedule`.
     private var started = 0
     /// Users started in all.
     private(set) var spawned = 0
 
     /// A spawner with no users to start yet.
-    init() {
-        firstDue = .now
+    init(start: Instant) {
+        firstDue = start
     }
 
     /// A spawner for `shape` from `start`: users 0..<users (closed model), none (open model).
-    init(shape: LoadShape, start: ContinuousClock.Instant) {
+    init(shape: LoadShape, start: Instant) {
         firstDue = start
         if case .closed(let users, let spawnRate) = shape {
             schedule(Array(0..<users), spawnRate: spawnRate, from: start)
@@ -25,7 +25,7 @@ struct UserSpawner {
 
     /// Replaces the users still to start by `users`, the first due at `start` and the others
     /// at `spawnRate` per second after it.
-    mutating func schedule(_ users: [Int], spawnRate: Double, from start: ContinuousClock.Instant) {
+    mutating func schedule(_ users: [Int], spawnRate: Double, from start: Instant) {
         pending = users
         pendingHead = 0
         interval = .seconds(1 / spawnRate)
@@ -34,9 +34,9 @@ struct UserSpawner {
     }
 
     /// The users due at `now` and not yet started; marks them started.
-    mutating func dueUsers(at now: ContinuousClock.Instant) -> ArraySlice<Int> {
+    mutating func dueUsers(at now: Instant) -> ArraySlice<Int> {
         let first = pendingHead
-        while pendingHead < pending.count && firstDue + interval * started <= now {
+        while pendingHead < pending.count && firstDue.advanced(by: interval * started) <= now {
             pendingHead += 1
             started += 1
             spawned += 1
@@ -48,7 +48,7 @@ struct UserSpawner {
     var waiting: ArraySlice<Int> { pending[pendingHead...] }
 
     /// When the next user is due, or nil when all have started.
-    var nextSpawn: ContinuousClock.Instant? {
-        pendingHead < pending.count ? firstDue + interval * started : nil
+    var nextSpawn: Instant? {
+        pendingHead < pending.count ? firstDue.advanced(by: interval * started) : nil
     }
 }
