@@ -47,7 +47,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: .customLong("stop-timeout"), help: "At the end, time users get to finish their request in flight (e.g. 5s); 0 stops them at once.")
     var stopTimeout: String = "0"
 
-    @Option(help: "Scenario to run: albums, albums-by-id, or a scenario file (.json; see the README).")
+    @Option(help: "Scenario to run: albums, albums-by-id, or a scenario file (.json; see docs/load-testing.md).")
     var scenario: String = "albums"
 
     @Option(help: "HTTP client: fast (SwiftNIO, one keep-alive connection per user) or standard (AsyncHTTPClient).")
