@@ -3,28 +3,30 @@ import Synchronization
 /// A dictionary behind one `Mutex`: the simplest correct shared map, and the baseline the
 /// other strategies are compared with.
 public final class MutexMap<Key: Hashable & Sendable, Value: Sendable>: ConcurrentMap {
-    @usableFromInline let storage = Mutex<[Key: Value]>([:])
+    /// Combined with `Int` keys before they are hashed (see `MapKey`).
+    @usableFromInline let keySecret = MapKeySecret()
+    @usableFromInline let storage = Mutex<[MapKey<Key>: Value]>([:])
 
     public init() {}
 
     @inlinable
     public func value(forKey key: Key) -> Value? {
-        storage.withLock { $0[key] }
+        storage.withLock { $0[MapKey(key, keySecret)] }
     }
 
     @inlinable @discardableResult
     public func updateValue(_ value: Value, forKey key: Key) -> Value? {
-        storage.withLock { $0.updateValue(value, forKey: key) }
+        storage.withLock { $0.updateValue(value, forKey: MapKey(key, keySecret)) }
     }
 
     @inlinable
     public func insertValue(_ value: Value, forKey key: Key) -> Bool {
-        storage.withLock { $0.insertValueIfAbsent(value, forKey: key) }
+        storage.withLock { $0.insertValueIfAbsent(value, forKey: MapKey(key, keySecret)) }
     }
 
     @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
-        storage.withLock { $0.removeValue(forKey: key) }
+        storage.withLock { $0.removeValue(forKey: MapKey(key, keySecret)) }
     }
 
     public var count: Int {
@@ -32,6 +34,7 @@ public final class MutexMap<Key: Hashable & Sendable, Value: Sendable>: Concurre
     }
 
     public func snapshot() -> [Key: Value] {
-        storage.withLock { $0 }
+        // Copying the dictionary under the lock only shares its storage; the rekeying is outside.
+        storage.withLock { $0 }.unwrappingKeys(keySecret)
     }
 }

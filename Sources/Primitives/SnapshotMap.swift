@@ -40,12 +40,12 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
 
     /// The cells of the keys known when the snapshot was published.
     @usableFromInline final class Snapshot: Sendable {
-        @usableFromInline let cells: [Key: Cell]
+        @usableFromInline let cells: [MapKey<Key>: Cell]
         /// True when `cells` holds every key of the map, so a miss here is a miss everywhere.
         @usableFromInline let isComplete: Bool
 
         @inlinable
-        init(cells: [Key: Cell], isComplete: Bool) {
+        init(cells: [MapKey<Key>: Cell], isComplete: Bool) {
             self.cells = cells
             self.isComplete = isComplete
         }
@@ -74,7 +74,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
 
     @usableFromInline struct WriterState {
         /// Every key in the map.
-        @usableFromInline var cells: [Key: Cell] = [:]
+        @usableFromInline var cells: [MapKey<Key>: Cell] = [:]
         /// The snapshot every reader slot holds.
         @usableFromInline var published: Snapshot
         @usableFromInline var missesSincePublish = 0
@@ -84,6 +84,8 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         }
     }
 
+    /// Combined with `Int` keys before they are hashed (see `MapKey`).
+    @usableFromInline let keySecret = MapKeySecret()
     @usableFromInline let readerSlots: [ReaderSlot]
     @usableFromInline let slotMask: Int
     @usableFromInline let writer: Mutex<WriterState>
@@ -117,7 +119,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable
     public func value(forKey key: Key) -> Value? {
         let lookup = currentSlot.snapshot.withLock { snapshot -> SnapshotLookup in
-            if let cell = snapshot.cells[key] {
+            if let cell = snapshot.cells[MapKey(key, keySecret)] {
                 return .decided(cell.value.withLock { $0 })
             }
             return snapshot.isComplete ? .decided(nil) : .undecided
@@ -136,7 +138,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable
     func valueAfterMiss(forKey key: Key) -> Value? {
         writer.withLock { state in
-            let value = state.cells[key]?.value.withLock { $0 }
+            let value = state.cells[MapKey(key, keySecret)]?.value.withLock { $0 }
             state.missesSincePublish += 1
             if Double(state.missesSincePublish) >= Double(state.cells.count) * Self.missesPerKeyToPublish {
                 publish(Snapshot(cells: state.cells, isComplete: true), in: &state)
@@ -167,7 +169,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         writer.withLock { state in
-            guard let cell = state.cells.removeValue(forKey: key) else { return nil }
+            guard let cell = state.cells.removeValue(forKey: MapKey(key, keySecret)) else { return nil }
             // The published snapshot may hold this cell: emptying it removes the key for readers.
             return cell.value.withLock { current in
                 defer { current = nil }
@@ -183,7 +185,12 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     public func snapshot() -> [Key: Value] {
         // Every change takes the writer lock, so the cells cannot change while it is held.
         writer.withLock { state in
-            state.cells.compactMapValues { cell in cell.value.withLock { $0 } }
+            var entries: [Key: Value] = [:]
+            entries.reserveCapacity(state.cells.count)
+            for (key, cell) in state.cells {
+                if let value = cell.value.withLock({ $0 }) { entries[key.key(keySecret)] = value }
+            }
+            return entries
         }
     }
 
@@ -192,22 +199,21 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     func cell(
         forKey key: Key, insertingIfAbsent value: Value, in state: inout WriterState
     ) -> (cell: Cell, isNew: Bool) {
-        if let cell = state.cells[key] { return (cell, false) }
         let published = state.published
-        // A removed key's emptied cell may still be in the snapshot, where readers find it
-        // first: refill that cell rather than hide a new one behind it.
-        if !published.cells.isEmpty, let removed = published.cells[key] {
-            removed.value.withLock { $0 = value }
-            state.cells[key] = removed
-            return (removed, true)
-        }
-        let cell = Cell(value)
-        state.cells[key] = cell
-        if published.isComplete {
+        let (cell, isNew) = state.cells.value(forKey: MapKey(key, keySecret), insertingIfAbsent: {
+            // A removed key's emptied cell may still be in the snapshot, where readers find it
+            // first: refill that cell rather than hide a new one behind it.
+            if !published.cells.isEmpty, let removed = published.cells[MapKey(key, keySecret)] {
+                removed.value.withLock { $0 = value }
+                return removed
+            }
+            return Cell(value)
+        }())
+        if isNew && published.isComplete {
             // Readers must now ask the writers about keys the snapshot lacks.
             publish(Snapshot(cells: published.cells, isComplete: false), in: &state)
         }
-        return (cell, true)
+        return (cell, isNew)
     }
 
     /// Hands `snapshot` to every reader slot, under the writer lock.
