@@ -12,44 +12,17 @@ max_examples=${ST_MAX_EXAMPLES:-100}
 time_limit=${ST_TIMEOUT:-300}
 seed=${ST_SEED:-1}
 work=$(mktemp -d /tmp/scalelab-schemathesis.XXXXXX)
-server_pid=
-
-stop_server() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    server_pid=
-}
-cleanup() { stop_server; rm -rf "$work"; }
-trap cleanup EXIT
-
-[[ -x "$scalelab" ]] || { echo "schemathesis CI: $scalelab is missing; run 'swift build' first." >&2; exit 1; }
+source "$(dirname "$0")/../lib/scalelab-serve.sh"
+trap 'stop_serve; rm -rf "$work"' EXIT
 
 echo "== schemathesis: installing schemathesis into $venv"
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv" || {
-        echo "schemathesis CI: python3 -m venv failed; install python3-venv (apt-get install -y python3-venv)." >&2
-        exit 1
-    }
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check schemathesis
+make_venv "$venv" schemathesis
 "$venv/bin/st" --version
 
 failed=0
 for engine in event-loop router; do
     echo "== schemathesis: scalelab serve --engine $engine on a free port"
-    "$scalelab" serve --port 0 --engine "$engine" --log-level warning >"$work/serve-$engine.log" 2>&1 &
-    server_pid=$!
-    port=
-    for _ in $(seq 300); do
-        port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\) .*|\1|p' "$work/serve-$engine.log")
-        [[ -n "$port" ]] && break
-        kill -0 "$server_pid" 2>/dev/null || { echo "scalelab serve exited early:" >&2; cat "$work/serve-$engine.log" >&2; exit 1; }
-        sleep 0.1
-    done
-    [[ -n "$port" ]] || { echo "scalelab serve did not start within 30 s:" >&2; cat "$work/serve-$engine.log" >&2; exit 1; }
+    start_serve "$work/serve-$engine.log" --engine "$engine" --log-level warning
 
     status=0
     timeout "$time_limit" "$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" --url "http://127.0.0.1:$port" \
@@ -62,7 +35,7 @@ for engine in event-loop router; do
         cat "$work/st-$engine.txt" >&2
         failed=1
     fi
-    stop_server
+    stop_serve
 done
 [[ $failed -eq 0 ]] || exit 1
 echo "schemathesis CI: passed on both engines"
