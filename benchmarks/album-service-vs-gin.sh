@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# The album service against the original Go/Gin one under wrk, in one sitting: both hold 10,000
-# albums; per endpoint (GET /albums, GET /albums/{id}, POST /albums) one warm-up, then RUNS runs
-# of each server, alternating. Needs wrk and the Go reference (bash ../shared/anchors/build.sh).
-# Usage: benchmarks/album-service-vs-gin.sh [scalelab binary]   (env: RUNS, DUR, THREADS, CONN)
+# The album service's engines against the original Go/Gin service under wrk, in one sitting: all
+# hold 10,000 albums; per endpoint (GET /albums, GET /albums/{id}, POST /albums) one warm-up, then
+# RUNS runs of each server, alternating. Needs wrk and the Go reference (bash ../shared/anchors/build.sh).
+# Usage: benchmarks/album-service-vs-gin.sh [scalelab binary]
+#   env: RUNS (3), DUR (5s), THREADS (2), CONN (50), ENGINES ("event-loop router")
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 swift_bin=${1:-$here/../.build-release/release/scalelab}
 go_bin=${GO_ALBUMS:-/tmp/anchors-bin/albums}
 runs=${RUNS:-3}; duration=${DUR:-5s}; threads=${THREADS:-2}; connections=${CONN:-50}
+engines=${ENGINES:-event-loop router}
 out=$(mktemp -d /tmp/album-bench.XXXXXX)
-"$swift_bin" serve --port 18081 --log-level warning >"$out/swift.log" 2>&1 & swift_pid=$!
-PORT=18082 GIN_MODE=release "$go_bin" >"$out/go.log" 2>&1 & go_pid=$!
-trap 'kill $swift_pid $go_pid 2>/dev/null || true' EXIT
+declare -A port
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+next_port=18081
+servers=()
+for engine in $engines; do
+  port[$engine]=$next_port
+  "$swift_bin" serve --port "$next_port" --engine "$engine" --log-level warning >"$out/$engine.log" 2>&1 &
+  pids+=($!); servers+=("$engine"); next_port=$((next_port + 1))
+done
+port[go]=18090
+PORT=18090 GIN_MODE=release "$go_bin" >"$out/go.log" 2>&1 &
+pids+=($!); servers+=(go)
 sleep 2
-python3 "$here/fill_albums.py" 18081 10000
-python3 "$here/fill_albums.py" 18082 10000
-port() { [ "$1" = swift ] && echo 18081 || echo 18082; }
+for server in "${servers[@]}"; do python3 "$here/fill_albums.py" "${port[$server]}" 10000; done
+echo "wrk -t$threads -c$connections -d$duration, $runs runs after one warm-up; $(nproc) cores; load: $(uptime | sed 's/.*load/load/')"
 for endpoint in list id post; do
   case $endpoint in
     list) path=/albums; script=() ;;
@@ -23,11 +34,11 @@ for endpoint in list id post; do
     post) path=/albums; script=(-s "$here/post-album.lua") ;;
   esac
   for run in warmup $(seq "$runs"); do
-    for server in swift go; do
+    for server in "${servers[@]}"; do
       wrk -t"$threads" -c"$connections" -d"$duration" --latency "${script[@]}" \
-        "http://127.0.0.1:$(port $server)$path" >"$out/$endpoint-$server-$run.txt"
+        "http://127.0.0.1:${port[$server]}$path" >"$out/$endpoint-$server-$run.txt"
     done
   done
 done
 echo "wrk outputs in $out"
-python3 "$here/summarize_wrk.py" "$out"
+python3 "$here/summarize_wrk.py" "$out" "${servers[@]}"

@@ -7,40 +7,14 @@ set -euo pipefail
 scalelab=.build/debug/scalelab
 venv=${ALBUM_CI_VENV:-/tmp/scalelab-album-ci-venv}
 work=$(mktemp -d /tmp/scalelab-album-ci.XXXXXX)
-server_pid=
-
-cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-[[ -x "$scalelab" ]] || { echo "album-service CI: $scalelab is missing; run 'swift build' first." >&2; exit 1; }
+source "$(dirname "$0")/../lib/scalelab-serve.sh"
+trap 'stop_serve; rm -rf "$work"' EXIT
 
 echo "== album-service: installing Locust and openapi-spec-validator into $venv"
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv" || {
-        echo "album-service CI: python3 -m venv failed; install python3-venv (apt-get install -y python3-venv)." >&2
-        exit 1
-    }
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check locust openapi-spec-validator
+make_venv "$venv" locust openapi-spec-validator
 
 echo "== album-service: starting scalelab serve on a free port"
-"$scalelab" serve --port 0 --log-level warning >"$work/serve.log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 300); do
-    port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\) .*|\1|p' "$work/serve.log")
-    [[ -n "$port" ]] && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "scalelab serve exited early:" >&2; cat "$work/serve.log" >&2; exit 1; }
-    sleep 0.1
-done
-[[ -n "$port" ]] || { echo "scalelab serve did not start within 30 s:" >&2; cat "$work/serve.log" >&2; exit 1; }
+start_serve "$work/serve.log" --log-level warning
 base="http://127.0.0.1:$port"
 for _ in $(seq 100); do
     curl -fsS "$base/health" >/dev/null 2>&1 && break

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -13,8 +14,12 @@ import ServiceLifecycle
 
 /// Builds the album service as a Hummingbird application, ready to run or to test in-process.
 ///
+/// Hummingbird binds, runs the service under ServiceLifecycle and drains it on SIGTERM with
+/// either engine. The router is the router engine; with the event-loop engine it answers only
+/// HummingbirdTesting's in-process `.router` mode, and connections go to `EventLoopChildChannel`.
+///
 /// - Parameters:
-///   - configuration: Where to listen, and the store's settings when `store` is nil.
+///   - configuration: Where to listen, the engine, and the store's settings when `store` is nil.
 ///   - store: The albums to serve; nil makes the store `configuration` describes.
 ///   - logger: Where the server logs.
 ///   - onServerRunning: Called with the bound port once the server accepts connections.
@@ -24,13 +29,26 @@ public func makeApplication(
     logger: Logger = Logger(label: "scalelab.serve"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let metrics = ServiceMetrics()
+    let metrics = ServiceMetrics(expectedRequests: AlbumAPI.expectedRequests)
+    let api = AlbumAPI(store: store ?? configuration.makeStore(), metrics: metrics)
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: APIErrorMiddleware())
-    AlbumRoutes(store: store ?? configuration.makeStore(), metrics: metrics).add(to: router)
+    api.add(to: router)
+    let server: HTTPServerBuilder
+    switch configuration.engine {
+    case .router:
+        server = .http1()
+    case .eventLoop:
+        let (seconds, attoseconds) = configuration.idleTimeout.components
+        let idleTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        server = HTTPServerBuilder { _ in
+            EventLoopChildChannel(api: api, metrics: metrics, idleTimeout: idleTimeout)
+        }
+    }
     return Application(
         router: router,
+        server: server,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger

@@ -12,19 +12,27 @@ public struct AlbumServerConfiguration: Sendable {
     public var listEncoding: ListEncoding
     /// Generated albums added after the three classics.
     public var seedAlbumCount: Int
+    /// What answers requests.
+    public var engine: ServerEngine
+    /// Time after which a connection that sent nothing is closed (event-loop engine only).
+    public var idleTimeout: Duration
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         strategy: MapStrategy = .snapshot,
         listEncoding: ListEncoding = .cached,
-        seedAlbumCount: Int = 0
+        seedAlbumCount: Int = 0,
+        engine: ServerEngine = .eventLoop,
+        idleTimeout: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
         self.strategy = strategy
         self.listEncoding = listEncoding
         self.seedAlbumCount = seedAlbumCount
+        self.engine = engine
+        self.idleTimeout = idleTimeout
     }
 
     /// A store as configured: the three classics, then `seedAlbumCount` generated albums.

@@ -8,11 +8,11 @@ import Primitives
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the album HTTP service (the study's Gin service, in Swift on Hummingbird).",
+        abstract: "Run the album HTTP service (the study's Gin service, in Swift on SwiftNIO and Hummingbird).",
         discussion: """
-            Routes: GET/POST /albums (GET takes ?limit=N&after=ID for pages), GET/PUT/DELETE \
-            /albums/{id}, GET /health, GET /metrics (Prometheus), GET /openapi.json. Errors are \
-            JSON {"error": "..."}.
+            Routes (OPTIONS lists a path's methods, HEAD works wherever GET does):
+            \(AlbumAPI.routeSummary)
+            Errors are JSON {"error": "..."}.
 
             Try it:
               scalelab serve --seed-albums 10000
@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
         help: Self.help("How GET /albums encodes the list", ListEncoding.allCases.map { ($0.rawValue, $0.explanation) })
     )
     var listEncoding: ListEncoding = .cached
+
+    @Option(help: Self.help("What answers requests", ServerEngine.allCases.map { ($0.rawValue, $0.explanation) }))
+    var engine: ServerEngine = .eventLoop
 
     @Option(help: "Generated albums to add after the three classic ones, for large-list tests (e.g. 10000).")
     var seedAlbums = 0
@@ -75,12 +78,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "scalelab.serve")
         logger.logLevel = logLevel
         let configuration = AlbumServerConfiguration(
-            host: host, port: port, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums)
+            host: host, port: port, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums,
+            engine: engine)
         let albumCount = AlbumDraft.classics.count + seedAlbums
-        let application = makeApplication(configuration: configuration, logger: logger) { [host, map, listEncoding] port in
+        let application = makeApplication(configuration: configuration, logger: logger) { [host, map, listEncoding, engine] port in
             // Written unbuffered: scripts wait for this line to learn the port.
             let line = "scalelab serve: listening on http://\(host):\(port) (\(albumCount) albums, map \(map.rawValue),"
-                + " list encoding \(listEncoding.rawValue)); Ctrl-C stops.\n"
+                + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue)); Ctrl-C stops.\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await application.runUntilSignalled(host: host, port: port)
@@ -89,4 +93,5 @@ struct ServeCommand: AsyncParsableCommand {
 
 extension MapStrategy: ExpressibleByArgument {}
 extension ListEncoding: ExpressibleByArgument {}
+extension ServerEngine: ExpressibleByArgument {}
 extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -11,11 +11,11 @@ struct AlbumPaginationTests {
         return String(link.dropFirst().prefix { $0 != ">" })
     }
 
-    @Test(arguments: [1, 7, 10, 13, 1_000])
-    func followingLinksVisitsEveryAlbumOnceInOrder(limit: Int) async throws {
+    @Test(arguments: ServerEngine.allCases, [1, 7, 10, 13, 1_000])
+    func followingLinksVisitsEveryAlbumOnceInOrder(engine: ServerEngine, limit: Int) async throws {
         let store = classicStore(extra: 10)
         let everything = try decode([Album].self, from: store.list().json)
-        try await withRouterClient(store: store) { client in
+        try await withClient(engine, store: store) { client in
             var seen: [Album] = []
             var next: String? = "/albums?limit=\(limit)"
             var pages = 0
@@ -34,25 +34,28 @@ struct AlbumPaginationTests {
         }
     }
 
-    @Test func limitIsCappedAtTheMaximumPageSize() async throws {
-        try await withRouterClient(store: classicStore(extra: 1_200)) { client in
+    @Test(arguments: ServerEngine.allCases)
+    func limitIsCappedAtTheMaximumPageSize(engine: ServerEngine) async throws {
+        try await withClient(engine, store: classicStore(extra: 1_200)) { client in
             let response = try await client.execute(uri: "/albums?limit=5000", method: .get)
-            #expect(try decode([Album].self, from: response.body).count == AlbumRoutes.maximumPageSize)
-            #expect(Self.nextPage(response) == "/albums?limit=\(AlbumRoutes.maximumPageSize)&after=1000")
+            #expect(try decode([Album].self, from: response.body).count == AlbumAPI.maximumPageSize)
+            #expect(Self.nextPage(response) == "/albums?limit=\(AlbumAPI.maximumPageSize)&after=1000")
         }
     }
 
-    @Test func afterWithoutLimitUsesTheDefaultPageSize() async throws {
-        try await withRouterClient(store: classicStore(extra: 200)) { client in
+    @Test(arguments: ServerEngine.allCases)
+    func afterWithoutLimitUsesTheDefaultPageSize(engine: ServerEngine) async throws {
+        try await withClient(engine, store: classicStore(extra: 200)) { client in
             let response = try await client.execute(uri: "/albums?after=3", method: .get)
             let page = try decode([Album].self, from: response.body)
-            #expect(page.count == AlbumRoutes.defaultPageSize)
+            #expect(page.count == AlbumAPI.defaultPageSize)
             #expect(page.first?.id == "4")
         }
     }
 
-    @Test func pageAfterTheLastAlbumIsEmptyWithoutLink() async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases)
+    func pageAfterTheLastAlbumIsEmptyWithoutLink(engine: ServerEngine) async throws {
+        try await withClient(engine) { client in
             let response = try await client.execute(uri: "/albums?limit=2&after=3", method: .get)
             #expect(response.status == .ok)
             #expect(response.body.text == "[]")
@@ -60,16 +63,18 @@ struct AlbumPaginationTests {
         }
     }
 
-    @Test func pageThatEndsExactlyAtTheLastAlbumHasNoLink() async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases)
+    func pageThatEndsExactlyAtTheLastAlbumHasNoLink(engine: ServerEngine) async throws {
+        try await withClient(engine) { client in
             let response = try await client.execute(uri: "/albums?limit=3", method: .get)
             #expect(try decode([Album].self, from: response.body).count == 3)
             #expect(response.headers[.link] == nil)
         }
     }
 
-    @Test func wholeListHasNoLink() async throws {
-        try await withRouterClient(store: classicStore(extra: 2_000)) { client in
+    @Test(arguments: ServerEngine.allCases)
+    func wholeListHasNoLink(engine: ServerEngine) async throws {
+        try await withClient(engine, store: classicStore(extra: 2_000)) { client in
             let response = try await client.execute(uri: "/albums", method: .get)
             #expect(try decode([Album].self, from: response.body).count == 2_003)
             #expect(response.headers[.link] == nil)
@@ -79,9 +84,9 @@ struct AlbumPaginationTests {
 
 /// `ETag` on lists and `If-None-Match` answered with 304.
 struct AlbumEntityTagTests {
-    @Test(arguments: ["/albums", "/albums?limit=2"])
-    func unchangedListAnswers304(uri: String) async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases, ["/albums", "/albums?limit=2"])
+    func unchangedListAnswers304(engine: ServerEngine, uri: String) async throws {
+        try await withClient(engine) { client in
             let first = try await client.execute(uri: uri, method: .get)
             let tag = try #require(first.headers[.eTag])
             let second = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: tag])
@@ -91,8 +96,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test func writeChangesTheTag() async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases)
+    func writeChangesTheTag(engine: ServerEngine) async throws {
+        try await withClient(engine) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             try await client.postAlbum(#"{"title":"T","artist":"A","price":1}"#)
             let after = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: tag])
@@ -102,8 +108,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test func failedWriteKeepsTheTag() async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases)
+    func failedWriteKeepsTheTag(engine: ServerEngine) async throws {
+        try await withClient(engine) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             try await client.postAlbum(#"{"title":"","artist":"A","price":1}"#)
             let after = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: tag])
@@ -111,8 +118,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test func weakListedAndWildcardTagsMatch() async throws {
-        try await withRouterClient { client in
+    @Test(arguments: ServerEngine.allCases)
+    func weakListedAndWildcardTagsMatch(engine: ServerEngine) async throws {
+        try await withClient(engine) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             for header in [#""other", W/\#(tag)"#, "*"] {
                 let response = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: header])

@@ -28,12 +28,16 @@ func classicStore(extra: Int = 0, strategy: MapStrategy = .snapshot, listEncodin
     AlbumServerConfiguration(strategy: strategy, listEncoding: listEncoding, seedAlbumCount: extra).makeStore()
 }
 
-/// Runs `test` against the album service on `store`, in-process without a socket.
-func withRouterClient(
+/// Runs `test` against the album service on `store` with `engine`, over a real connection.
+/// Idle connections stay open (tests running in parallel can leave one idle for long; the
+/// idle timeout has its own test).
+func withClient(
+    _ engine: ServerEngine,
     store: InMemoryAlbumStore = classicStore(),
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await makeApplication(store: store, logger: quietLogger).test(.router) { client in try await test(client) }
+    try await makeApplication(configuration: AlbumServerConfiguration(engine: engine, idleTimeout: .seconds(3_600)), store: store, logger: quietLogger)
+        .test(.live) { client in try await test(client) }
 }
 
 /// `value` decoded from a JSON response body.

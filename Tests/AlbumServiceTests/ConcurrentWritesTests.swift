@@ -12,10 +12,10 @@ struct ConcurrentWritesTests {
     /// Connections that fetch the created albums back, each a share of them in turn.
     static let fetchingConnections = 8
 
-    @Test(arguments: MapStrategy.allCases)
-    func everyConcurrentPostIsStoredOnce(strategy: MapStrategy) async throws {
+    @Test(arguments: ServerEngine.allCases, MapStrategy.allCases)
+    func everyConcurrentPostIsStoredOnce(engine: ServerEngine, strategy: MapStrategy) async throws {
         let store = classicStore(strategy: strategy)
-        try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
+        try await withClient(engine, store: store) { client in
             let port = try #require(client.port)
             let created = try await withThrowingTaskGroup(of: [Album].self) { group in
                 for clientNumber in 0..<Self.clients {

@@ -1,3 +1,4 @@
+import AlbumService
 import Foundation
 import NIOCore
 import NIOPosix
@@ -6,10 +7,12 @@ import Testing
 /// `scalelab serve` stopped by SIGTERM finishes the requests in flight, then exits 0.
 ///
 /// The server runs as a child process, so the signal reaches it alone and not the tests
-/// running beside this one.
+/// running beside this one. It logs at trace level, so the test can wait for the line
+/// Hummingbird logs when it starts to drain instead of sleeping.
 struct GracefulShutdownTests {
-    @Test func requestInFlightWhenSIGTERMArrivesCompletes() async throws {
-        let server = try ScaleLabProcess(["serve", "--port", "0", "--log-level", "warning"])
+    @Test(arguments: ServerEngine.allCases)
+    func requestInFlightWhenSIGTERMArrivesCompletes(engine: ServerEngine) async throws {
+        let server = try ScaleLabProcess(["serve", "--port", "0", "--engine", engine.rawValue, "--log-level", "trace"])
         defer { server.stop() }
         let port = try await server.servedPort()
 
@@ -25,17 +28,22 @@ struct GracefulShutdownTests {
                 }
             }
         let response = try await channel.executeThenClose { inbound, outbound in
-            // The request head and half the body: the handler is now waiting for the rest.
-            try await outbound.write(ByteBuffer(string: head + body[..<split]))
-            try await Task.sleep(for: .milliseconds(300))
+            // In one write, a whole request and then the head and half the body of a second:
+            // once the first is answered, the server holds the second and waits for its rest.
+            let health = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            try await outbound.write(ByteBuffer(string: health + head + body[..<split]))
+            var responses = inbound.makeAsyncIterator()
+            var received = ""
+            while !received.contains(#""status":"ok""#), let chunk = try await responses.next() {
+                received += String(buffer: chunk)
+            }
             server.signal(SIGTERM)
-            try await Task.sleep(for: .milliseconds(500))
+            try await server.waitForOutput(containing: "Server State: shuttingDown")
             #expect(server.isRunning, "the server waits for the request in flight")
             try await outbound.write(ByteBuffer(string: String(body[split...])))
             var response = ""
-            for try await chunk in inbound {
+            while !response.hasSuffix("}"), let chunk = try await responses.next() {
                 response += String(buffer: chunk)
-                if response.hasSuffix("}") { break }
             }
             return response
         }

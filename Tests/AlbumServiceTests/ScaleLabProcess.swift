@@ -64,6 +64,17 @@ final class ScaleLabProcess: Sendable {
         throw Failure(description: "\(commandLine) did not report its port; its output: \(printed)")
     }
 
+    /// Waits until the process has printed `text`.
+    func waitForOutput(containing text: String, within timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !printed.contains(text) {
+            guard ContinuousClock.now < deadline, process.isRunning else {
+                throw Failure(description: "\(commandLine) did not print '\(text)'; its output: \(printed)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }

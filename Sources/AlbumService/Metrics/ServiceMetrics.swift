@@ -40,29 +40,48 @@ public final class ServiceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let albums: CoreMetrics.Gauge
-    /// Instruments by label set, so a request costs one dictionary lookup, not two registry ones.
-    private let instruments = Mutex<[RequestKey: RequestInstruments]>([:])
+    /// Instruments of the label sets known in advance, made at start and never changed, so
+    /// recording one of them takes no lock of ours and allocates nothing.
+    private let expected: [RequestKey: RequestInstruments]
+    /// Instruments of other label sets (unusual methods, unknown routes), made when first seen.
+    private let others = Mutex<[RequestKey: RequestInstruments]>([:])
 
-    public init() {
+    /// Metrics whose request series for `expectedRequests` exist from the start (at zero, as
+    /// Prometheus recommends for label sets known in advance).
+    public init(expectedRequests: [(route: String, method: String, status: Int)] = []) {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = Self.durationBuckets
         self.factory = factory
         albums = CoreMetrics.Gauge(label: Name.albums, factory: factory)
+        var expected: [RequestKey: RequestInstruments] = [:]
+        for (route, method, status) in expectedRequests {
+            expected[RequestKey(route: route, method: method, status: status)] = Self.instruments(
+                route: route, method: method, status: status, factory: factory)
+        }
+        self.expected = expected
+    }
+
+    private static func instruments(route: String, method: String, status: Int, factory: PrometheusMetricsFactory)
+        -> RequestInstruments
+    {
+        let dimensions = [("route", route), ("method", method), ("status", String(status))]
+        return RequestInstruments(
+            count: CoreMetrics.Counter(label: Name.requests, dimensions: dimensions, factory: factory),
+            duration: CoreMetrics.Timer(label: Name.requestDuration, dimensions: dimensions, factory: factory)
+        )
     }
 
     /// Counts one answered request and its handling time.
     public func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         let key = RequestKey(route: route, method: method, status: status)
-        let instruments = instruments.withLock { known in
-            if let existing = known[key] { return existing }
-            let dimensions = [("route", route), ("method", method), ("status", String(status))]
-            let made = RequestInstruments(
-                count: CoreMetrics.Counter(label: Name.requests, dimensions: dimensions, factory: factory),
-                duration: CoreMetrics.Timer(label: Name.requestDuration, dimensions: dimensions, factory: factory)
-            )
-            known[key] = made
-            return made
-        }
+        let instruments =
+            expected[key]
+            ?? others.withLock { known in
+                if let existing = known[key] { return existing }
+                let made = Self.instruments(route: route, method: method, status: status, factory: factory)
+                known[key] = made
+                return made
+            }
         instruments.count.increment()
         let (seconds, attoseconds) = duration.components
         instruments.duration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)

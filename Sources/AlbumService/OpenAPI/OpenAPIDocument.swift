@@ -1,18 +1,25 @@
 import Hummingbird
 
 /// The OpenAPI 3.1 description of the album service, served at `GET /openapi.json`.
+///
+/// Its limits are interpolated from the constants the service checks with; a test proves
+/// that its paths, methods, operation ids and response statuses are those of
+/// `AlbumAPI.routes`, so the document cannot drift from the routes.
 enum OpenAPIDocument {
     /// The document as sent: UTF-8 JSON.
     static let json = ByteBuffer(string: text)
 
-    /// The document's text. Tests check it names every route the router has.
+    private static let maximumText = AlbumDraft.maximumTextLength
+    private static let maximumPrice = Int(AlbumDraft.maximumPrice)
+
+    /// The document's text.
     static let text = #"""
 {
   "openapi": "3.1.0",
   "info": {
     "title": "ScaleLab album service",
     "version": "1.0.0",
-    "description": "The album API of `scalelab serve`: an in-memory catalog of albums, the shared state the ScaleLab concurrency experiments measure. Every error is a JSON object {\"error\": \"<what was wrong and how to fix it>\"}. A known path called with a method it does not list answers 405 with an Allow header; OPTIONS on a known path answers 204 with the Allow header; HEAD works wherever GET does; an unknown path answers 404.",
+    "description": "The album API of `scalelab serve`: an in-memory catalog of albums, the shared state the ScaleLab concurrency experiments measure. Every error is a JSON object {\"error\": \"<what was wrong and how to fix it>\"}. A known path called with a method it does not list answers 405 with an Allow header; OPTIONS on a known path answers 204 with the Allow header; HEAD works wherever GET does; an unknown path answers 404. A method token the server does not implement at all (e.g. FOO) answers 501 and closes the connection (with --engine router, Hummingbird answers it 400).",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -29,13 +36,13 @@ enum OpenAPIDocument {
       "get": {
         "operationId": "listAlbums",
         "summary": "List albums in the order they were added",
-        "description": "Without query parameters: every album, as the original service answered. With `limit` or `after`: one page of at most `limit` albums (default 100, larger values are lowered to 1000) that follow the album `after`; a `Link` header with rel=\"next\" points at the next page while more albums follow. The response carries an ETag that changes with every write; send it back in If-None-Match to get 304 while nothing changed.",
+        "description": "Without query parameters: every album, as the original service answered. With `limit` or `after`: one page of at most `limit` albums (default \#(AlbumAPI.defaultPageSize), larger values are lowered to \#(AlbumAPI.maximumPageSize)) that follow the album `after`; an `after` that names no album (it was deleted, or never existed) answers 404; a `Link` header with rel=\"next\" points at the next page while more albums follow. The response carries an ETag that changes with every write; send it back in If-None-Match to get 304 while nothing changed.",
         "parameters": [
           {
             "name": "limit",
             "in": "query",
             "required": false,
-            "description": "Albums per page, 1 or more; values above 1000 are lowered to 1000. Default 100 when only `after` is given.",
+            "description": "Albums per page, 1 or more; values above \#(AlbumAPI.maximumPageSize) are lowered to \#(AlbumAPI.maximumPageSize). Default \#(AlbumAPI.defaultPageSize) when only `after` is given.",
             "schema": {
               "type": "integer",
               "minimum": 1
@@ -95,6 +102,16 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "description": "`after` names no album: it was deleted or never existed. Start again without `after`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       },
@@ -173,7 +190,7 @@ enum OpenAPIDocument {
       "put": {
         "operationId": "replaceAlbum",
         "summary": "Replace an album",
-        "description": "Replaces every field of an existing album, keeping its place in the list. The body's `id`, if present, must equal the URL's. An unknown id answers 404 (create albums with POST /albums). A request that fails changes nothing.",
+        "description": "Replaces the title, artist and price of an existing album, keeping its place in the list. An `id` in the body is ignored: the URL names the album (RFC 9110, section 9.3.4, lets the server make the two consistent). An unknown id answers 404 (create albums with POST /albums). A request that fails changes nothing.",
         "requestBody": {
           "$ref": "#/components/requestBodies/Album"
         },
@@ -275,8 +292,8 @@ enum OpenAPIDocument {
     "schemas": {
       "AlbumID": {
         "type": "string",
-        "pattern": "^[A-Za-z0-9._~-]{1,64}$",
-        "description": "1 to 64 letters, digits, '-', '.', '_' or '~'.",
+        "pattern": "^[A-Za-z0-9._~-]{1,\#(AlbumDraft.maximumIDLength)}$",
+        "description": "1 to \#(AlbumDraft.maximumIDLength) letters, digits, '-', '.', '_' or '~'.",
         "examples": [
           "1",
           "blue-train"
@@ -297,17 +314,17 @@ enum OpenAPIDocument {
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 1000
+            "maxLength": \#(maximumText)
           },
           "artist": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 1000
+            "maxLength": \#(maximumText)
           },
           "price": {
             "type": "number",
             "minimum": 0,
-            "maximum": 1000000
+            "maximum": \#(maximumPrice)
           }
         },
         "examples": [
@@ -329,28 +346,35 @@ enum OpenAPIDocument {
         "description": "An album as a client sends it. Fields other than these are ignored.",
         "properties": {
           "id": {
-            "$ref": "#/components/schemas/AlbumID",
-            "description": "Optional on POST (the server assigns one when absent); on PUT it must equal the URL's id."
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AlbumID"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "On POST, the id to store the album under; absent or null lets the server assign the next free number (null is accepted because the original service, in Go, read it as absent). Ignored on PUT, where the URL names the album."
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 1000,
+            "maxLength": \#(maximumText),
             "pattern": "\\S",
             "description": "Not empty and not only whitespace."
           },
           "artist": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 1000,
+            "maxLength": \#(maximumText),
             "pattern": "\\S",
             "description": "Not empty and not only whitespace."
           },
           "price": {
             "type": "number",
             "minimum": 0,
-            "maximum": 1000000,
-            "description": "A finite number from 0 to 1000000."
+            "maximum": \#(maximumPrice),
+            "description": "A finite number from 0 to \#(maximumPrice)."
           }
         },
         "examples": [
@@ -400,7 +424,7 @@ enum OpenAPIDocument {
     "requestBodies": {
       "Album": {
         "required": true,
-        "description": "The album as JSON; at most 1 MiB.",
+        "description": "The album as JSON; at most \#(AlbumAPI.maximumBodySize) bytes.",
         "content": {
           "application/json": {
             "schema": {
@@ -420,7 +444,7 @@ enum OpenAPIDocument {
     },
     "responses": {
       "BadRequest": {
-        "description": "Malformed JSON; a missing, null or mistyped field (named in the message); an empty title or artist; a negative, non-finite or absurd price; an invalid id; a bad `limit` or an `after` that names no album.",
+        "description": "Malformed JSON; a missing, null or mistyped field (named in the message); an empty title or artist; a negative, non-finite or absurd price; an invalid id; a bad `limit`.",
         "content": {
           "application/json": {
             "schema": {
@@ -450,7 +474,7 @@ enum OpenAPIDocument {
         }
       },
       "ContentTooLarge": {
-        "description": "The body is larger than 1 MiB (1048576 bytes).",
+        "description": "The body is larger than \#(AlbumAPI.maximumBodySize) bytes (1 MiB).",
         "content": {
           "application/json": {
             "schema": {
