@@ -25,8 +25,10 @@ struct CounterCommand: AsyncParsableCommand {
     @Option(help: "Increments per task. At 1000 a plain counter rarely loses updates on a few cores; try 100000 to see it.")
     var iterations: Int = 1000
 
-    @Option(name: .customLong("variant"), help: VariantSelection.help { (variant: CounterVariant) in variant.summary })
-    var variantNames: [String] = []
+    @Option(
+        name: .customLong("variant"), help: VariantSelection.help { (variant: CounterVariant) in variant.summary },
+        transform: VariantSelection.parser(experiment: "counter"))
+    var variantNames: [[CounterVariant]] = []
 
     func validate() throws {
         guard tasks >= 1 else { throw ValidationError("--tasks must be at least 1 (got \(tasks)); try --tasks 50.") }
@@ -36,13 +38,12 @@ struct CounterCommand: AsyncParsableCommand {
         guard tasks.multipliedReportingOverflow(by: iterations).overflow == false else {
             throw ValidationError("--tasks × --iterations is too large to count; lower one of them.")
         }
-        let _: [CounterVariant] = try VariantSelection.parse(variantNames, experiment: "counter")
     }
 
     func run() async throws {
         let experiment = CounterExperiment(
             tasks: tasks, iterations: iterations, runs: options.runs,
-            variants: try VariantSelection.parse(variantNames, experiment: "counter"),
+            variants: VariantSelection.chosen(variantNames),
             progress: ExperimentProgress.standardError
         )
         try options.write([try await experiment.run()])

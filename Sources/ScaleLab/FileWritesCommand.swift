@@ -24,8 +24,10 @@ struct FileWritesCommand: AsyncParsableCommand {
     @Option(help: "Lines written per run.")
     var lines: Int = 100_000
 
-    @Option(name: .customLong("variant"), help: VariantSelection.help { (variant: FileWritesVariant) in variant.summary })
-    var variantNames: [String] = []
+    @Option(
+        name: .customLong("variant"), help: VariantSelection.help { (variant: FileWritesVariant) in variant.summary },
+        transform: VariantSelection.parser(experiment: "file-writes"))
+    var variantNames: [[FileWritesVariant]] = []
 
     @Option(help: "Lines between two fsync calls in the fsync-every-n variant.")
     var fsyncEvery: Int = 1_000
@@ -54,13 +56,12 @@ struct FileWritesCommand: AsyncParsableCommand {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw ValidationError("--directory \(directory) is not writable; choose a folder you can write to.")
         }
-        let _: [FileWritesVariant] = try VariantSelection.parse(variantNames, experiment: "file-writes")
     }
 
     func run() async throws {
         let experiment = FileWritesExperiment(
             lines: lines, runs: options.runs,
-            variants: try VariantSelection.parse(variantNames, experiment: "file-writes"),
+            variants: VariantSelection.chosen(variantNames),
             directory: directory, bufferCapacity: bufferSize, fsyncInterval: fsyncEvery,
             demonstratesCrash: crashDemo, progress: ExperimentProgress.standardError
         )

@@ -21,20 +21,21 @@ struct HandoffCommand: AsyncParsableCommand {
     @Option(help: "Round trips per run (each is two handoffs).")
     var roundtrips: Int = 100_000
 
-    @Option(name: .customLong("variant"), help: VariantSelection.help { (variant: HandoffVariant) in variant.summary })
-    var variantNames: [String] = []
+    @Option(
+        name: .customLong("variant"), help: VariantSelection.help { (variant: HandoffVariant) in variant.summary },
+        transform: VariantSelection.parser(experiment: "handoff"))
+    var variantNames: [[HandoffVariant]] = []
 
     func validate() throws {
         guard roundtrips >= 1 else {
             throw ValidationError("--roundtrips must be at least 1 (got \(roundtrips)); try --roundtrips 100000.")
         }
-        let _: [HandoffVariant] = try VariantSelection.parse(variantNames, experiment: "handoff")
     }
 
     func run() async throws {
         let experiment = HandoffExperiment(
             roundtrips: roundtrips, runs: options.runs,
-            variants: try VariantSelection.parse(variantNames, experiment: "handoff"),
+            variants: VariantSelection.chosen(variantNames),
             progress: ExperimentProgress.standardError
         )
         try options.write([try await experiment.run()])

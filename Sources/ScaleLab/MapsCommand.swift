@@ -38,18 +38,20 @@ struct MapsCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Workloads to run: \(MapWorkload.allCases.map(\.rawValue).joined(separator: ", ")) (repeat the option or separate with commas; default all).",
             valueName: "workload"
-        )
+        ),
+        transform: VariantSelection.parser(experiment: "maps", option: "workload")
     )
-    var workload: [String] = []
+    var workload: [[MapWorkload]] = []
 
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp(
             "Variants to run: \(MapVariant.allCases.map(\.rawValue).joined(separator: ", ")) (repeat the option or separate with commas; default all).",
             valueName: "variant"
-        )
+        ),
+        transform: VariantSelection.parser(experiment: "maps")
     )
-    var variant: [String] = []
+    var variant: [[MapVariant]] = []
 
     func validate() throws {
         guard tasks >= 1 else {
@@ -62,8 +64,6 @@ struct MapsCommand: AsyncParsableCommand {
         guard !keys.overflow, keys.partialValue <= 100_000_000 else {
             throw ValidationError("--tasks × --keys-per-task must be at most 100,000,000 keys (got \(tasks) × \(keysPerTask)); lower one of them.")
         }
-        _ = try selectedWorkloads()
-        _ = try selectedVariants()
     }
 
     func run() async throws {
@@ -71,8 +71,8 @@ struct MapsCommand: AsyncParsableCommand {
             tasks: tasks,
             keysPerTask: keysPerTask,
             runs: options.runs,
-            workloads: try selectedWorkloads(),
-            variants: try selectedVariants(),
+            workloads: VariantSelection.chosen(workload),
+            variants: VariantSelection.chosen(variant),
             progress: ExperimentProgress.standardError
         )
         let result = try await experiment.run()
@@ -81,13 +81,5 @@ struct MapsCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("maps: a synchronized map gave a wrong result; see the table notes.\n".utf8))
             throw ExitCode.failure
         }
-    }
-
-    private func selectedWorkloads() throws -> [MapWorkload] {
-        try VariantSelection.parse(workload, experiment: "maps", option: "workload")
-    }
-
-    private func selectedVariants() throws -> [MapVariant] {
-        try VariantSelection.parse(variant, experiment: "maps")
     }
 }
