@@ -41,12 +41,13 @@ run_scalelab() {   # target, workers, round
   /usr/bin/time -f "%U %S %e" -o "$name.time" "$scalelab" load --master --master-bind-port "$port" \
     --expect-workers "$workers" -H "${url[$target]}" -u "$users" -r "$rate" -t "${seconds}s" \
     --scenario "$scenario" --stop-timeout 5s --only-summary --json "$name.json" >"$name.txt" 2>&1 &
-  local master=$!
+  local master=$! children=()
   for _ in $(seq "$workers"); do
     "$scalelab" load --worker --master-port "$port" --threads 1 >/dev/null 2>&1 &
+    children+=($!)
   done
   wait "$master" || true
-  wait
+  wait "${children[@]}" || true
   python3 - "$name.json" "$target" "$workers" "$round" "$(cpu_share "$name.time")" <<'PY'
 import json, sys
 report, target, workers, round_, master_cpu = json.load(open(sys.argv[1])), *sys.argv[2:]
@@ -63,12 +64,13 @@ run_locust() {   # target, round
   /usr/bin/time -f "%U %S %e" -o "$name.time" "$locust" -f "$locustfile" --master --master-bind-port "$port" \
     --expect-workers 4 --headless -u "$users" -r "$rate" -t "${seconds}s" -H "${url[$target]}" --only-summary \
     --csv "$name" >"$name.txt" 2>&1 &
-  local master=$!
+  local master=$! children=()
   for _ in 1 2 3 4; do
     "$locust" -f "$locustfile" --worker --master-port "$port" >/dev/null 2>&1 &
+    children+=($!)
   done
   wait "$master" || true
-  wait
+  wait "${children[@]}" || true
   python3 - "${name}_stats.csv" "$target" "$round" "$seconds" "$(cpu_share "$name.time")" <<'PY'
 import csv, sys
 path, target, round_, seconds, master_cpu = sys.argv[1:]
