@@ -61,8 +61,19 @@ public struct LatencyHistogram: Sendable, Codable, Equatable {
 
     /// Adds every value recorded in `other`, losslessly.
     public mutating func merge(_ other: LatencyHistogram) {
-        histogram.add(other.histogram)
-        sumMicroseconds += other.sumMicroseconds
+        // hdrhistogram-swift grows its bucket array one element at a time through an
+        // unspecialized generic path (a metadata lookup per bucket, most of a distributed
+        // master's CPU when latencies reach seconds). Adding into whichever histogram already
+        // reaches higher never grows one.
+        if other.maxMicroseconds > maxMicroseconds {
+            var merged = other
+            merged.histogram.add(histogram)
+            merged.sumMicroseconds += sumMicroseconds
+            self = merged
+        } else {
+            histogram.add(other.histogram)
+            sumMicroseconds += other.sumMicroseconds
+        }
     }
 
     /// This histogram with every value recorded in `other` added, losslessly.
@@ -172,16 +183,17 @@ extension LatencyHistogram {
             guard histogram.valuesAreEquivalent(first, min), histogram.valuesAreEquivalent(last, max) else {
                 throw corrupted("the lowest bucket must hold min \(min) and the highest max \(max)")
             }
+            // One count of the maximum's bucket at the maximum, first, so that the bucket array
+            // grows once (see `merge`).
+            histogram.record(max)
         }
-        // Each bucket is recorded at a value inside it, chosen so that the exact minimum and
-        // maximum come back: the minimum's bucket at the minimum, one count of the maximum's
-        // bucket at the maximum.
+        // Each other count is recorded at a value inside its bucket, chosen so that the exact
+        // minimum comes back: the minimum's bucket at the minimum.
         for (value, count) in zip(values, counts) {
             let holdsMax = histogram.valuesAreEquivalent(value, max)
             let representative = Swift.max(value, min)
             let countAtRepresentative = holdsMax ? count - 1 : count
             if countAtRepresentative > 0 { histogram.record(representative, count: countAtRepresentative) }
-            if holdsMax { histogram.record(max) }
         }
         sumMicroseconds = sum
         guard minMicroseconds == min, maxMicroseconds == max else {
