@@ -30,6 +30,8 @@ actor ClusterHub {
     private var nextConnection = 0
     private var outbound: [Int: Outbound] = [:]
     private var addresses: [Int: String] = [:]
+    /// Connections whose handler still runs.
+    private var openConnections = 0
     private var workerOfConnection: [Int: String] = [:]
     private var records: [String: Record] = [:]
     /// Worker ids in join order.
@@ -55,6 +57,7 @@ actor ClusterHub {
     /// messages to send on it.
     func connect(from address: String? = nil) -> (connection: Int, messages: AsyncStream<MasterMessage>) {
         nextConnection += 1
+        openConnections += 1
         let (stream, continuation) = AsyncStream<MasterMessage>.makeStream()
         outbound[nextConnection] = continuation
         addresses[nextConnection] = address
@@ -68,6 +71,14 @@ actor ClusterHub {
         guard let id = workerOfConnection.removeValue(forKey: connection), !isFinished else { return }
         writeOff(id, state: "disconnected", reason: "its connection closed", at: now)
     }
+
+    /// A connection's handler has ended: what was queued for it was written, or it closed.
+    func connectionEnded() {
+        openConnections -= 1
+    }
+
+    /// Whether any connection's handler still runs.
+    var hasOpenConnections: Bool { openConnections > 0 }
 
     /// One text message from a connection.
     func receive(_ text: String, on connection: Int, at now: ContinuousClock.Instant = .now) {

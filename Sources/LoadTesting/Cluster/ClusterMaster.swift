@@ -80,12 +80,12 @@ public struct ClusterMaster: Sendable {
         onListening(port)
         do {
             let result = try await coordinate(hub: hub, onSecond: onSecond)
-            await hub.finish()
+            await Self.finish(hub)
             await services.triggerGracefulShutdown()
             _ = await server.result
             return result
         } catch {
-            await hub.finish()
+            await Self.finish(hub)
             await services.triggerGracefulShutdown()
             _ = await server.result
             throw error
@@ -144,6 +144,17 @@ public struct ClusterMaster: Sendable {
         return (statistics, await hub.summary(masterPeakCPUUse: masterPeakCPU))
     }
 
+    /// Tells every worker to quit and waits (at most 5 s) until each connection has written it:
+    /// the server's shutdown closes connections without flushing what is queued.
+    private static func finish(_ hub: ClusterHub) async {
+        await hub.finish()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while await hub.hasOpenConnections, clock.now < deadline {
+            try? await clock.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// One worker connection: messages from the hub go out, messages from the worker go to
     /// the hub, until either side ends it.
     private static func serve(
@@ -177,5 +188,6 @@ public struct ClusterMaster: Sendable {
             group.cancelAll()
         }
         await hub.disconnected(connection)
+        await hub.connectionEnded()
     }
 }
