@@ -11,10 +11,12 @@ import Testing
 struct ClusterRunTests {
     private static let token = "cluster-test-token"
 
-    /// A master for `users` users of the original workload against `port`, for `runTime`.
-    private func master(port: Int, users: Int, runTime: Duration, expectWorkers: Int) throws -> ClusterMaster {
+    /// A master for `users` users of the original workload (or `shape`) against `port`, for `runTime`.
+    private func master(
+        port: Int, users: Int, runTime: Duration, expectWorkers: Int, shape: LoadShape? = nil
+    ) throws -> ClusterMaster {
         let configuration = LoadConfiguration(
-            target: try TargetAddress(parsing: "http://127.0.0.1:\(port)"), shape: .closed(users: users, spawnRate: 100),
+            target: try TargetAddress(parsing: "http://127.0.0.1:\(port)"), shape: shape ?? .closed(users: users, spawnRate: 100),
             runTime: runTime, stopTimeout: .seconds(20))
         return ClusterMaster(
             plan: ClusterRunPlan(scenario: try ScenarioChoice(parsing: "albums"), configuration: configuration),
@@ -51,6 +53,32 @@ struct ClusterRunTests {
             #expect(cluster.workers.count == 2)
             #expect(cluster.workers.allSatisfy { $0.requests > 0 && $0.state == "stopped" })
             #expect(total.requests == cluster.workers.map(\.requests).reduce(0, +))
+            let posts = try #require(statistics.endpoints.first { $0.stats.method == "POST" }?.stats)
+            #expect(store.count == 3 + Int(posts.requests))
+        }
+    }
+
+    /// The open model: the workers share the arrival rate, and everything they send is counted.
+    @Test func twoWorkersShareAnArrivalRate() async throws {
+        let store = classicStore()
+        try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
+            let port = try #require(client.port)
+            let (listening, announce) = AsyncStream<Int>.makeStream()
+            let master = try master(
+                port: port, users: 0, runTime: .seconds(3), expectWorkers: 2, shape: .open(arrivalRate: 100, maxInFlight: 10))
+            async let result = master.run(onListening: { announce.yield($0) })
+            var ports = listening.makeAsyncIterator()
+            let masterPort = try #require(await ports.next())
+            let workers = try [worker(masterPort), worker(masterPort)]
+            defer { workers.forEach { $0.stop() } }
+            let (statistics, cluster) = try await result
+            for worker in workers {
+                #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
+                #expect(worker.printed.contains("Assigned 50.0 requests/s on at most 5 connection(s)."))
+            }
+            #expect(cluster.workers.allSatisfy { $0.requests > 0 })
+            #expect(statistics.aggregated.stats.failures == 0)
+            #expect(statistics.aggregated.stats.requests == cluster.workers.map(\.requests).reduce(0, +))
             let posts = try #require(statistics.endpoints.first { $0.stats.method == "POST" }?.stats)
             #expect(store.count == 3 + Int(posts.requests))
         }

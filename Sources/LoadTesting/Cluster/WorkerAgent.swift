@@ -1,3 +1,5 @@
+import Reporting
+
 /// A worker's side of a distributed run: applies the master's assignments to its load engine,
 /// and queues the messages to send (in order, so statistics numbers never arrive out of
 /// order). Load runs on the engine's event loops; nothing here runs there.
@@ -104,13 +106,13 @@ actor WorkerAgent {
             running.formIntersection(assigned)
             spawner.schedule(indices.filter { !running.contains($0) }, spawnRate: spawnRate, from: now)
             startSpawning()
-            log("Assigned \(indices.count) user(s) at \(spawnRate.formatted(.number.precision(.significantDigits(3))))/s.")
+            log("Assigned \(indices.count) user(s) at \(NumberFormatting.significant(spawnRate))/s.")
         case .arrivals(let rate, let maxInFlight, let firstSlotIndex):
             engine.startArrivals(
                 scenario: scenario, rate: rate, maxInFlight: maxInFlight, firstSlotIndex: firstSlotIndex, from: now,
                 until: now + configuration.runTime
             )
-            log("Assigned \(rate.formatted(.number.precision(.significantDigits(3)))) requests/s on at most \(maxInFlight) connection(s).")
+            log("Assigned \(NumberFormatting.significant(rate)) requests/s on at most \(maxInFlight) connection(s).")
         }
     }
 

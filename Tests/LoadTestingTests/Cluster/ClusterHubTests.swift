@@ -24,9 +24,9 @@ struct ClusterHubTests {
 
     private let start = ContinuousClock.now
 
-    private func makeHub(users: Int = 10, token: String? = nil) throws -> ClusterHub {
+    private func makeHub(users: Int = 10, token: String? = nil, shape: LoadShape? = nil) throws -> ClusterHub {
         let configuration = LoadConfiguration(
-            target: try TargetAddress(parsing: "http://127.0.0.1:9"), shape: .closed(users: users, spawnRate: 10),
+            target: try TargetAddress(parsing: "http://127.0.0.1:9"), shape: shape ?? .closed(users: users, spawnRate: 10),
             runTime: .seconds(60))
         let plan = ClusterRunPlan(scenario: try ScenarioChoice(parsing: "albums"), configuration: configuration)
         return ClusterHub(plan: plan, token: token, log: { _ in })
@@ -179,6 +179,28 @@ struct ClusterHubTests {
         await returning.send(hello("b", epoch: 7))
         guard case .stop(let order)? = await returning.next() else { Issue.record("not told to stop"); return }
         #expect(order.epoch == 7 && order.timeoutSeconds == 0)
+    }
+
+    @Test func theOpenModelSharesTheArrivalRateAndReshares() async throws {
+        let hub = try makeHub(shape: .open(arrivalRate: 300, maxInFlight: 9))
+        var first = await join(hub, "a")
+        var second = await join(hub, "b")
+        var third = await join(hub, "c")
+        await hub.startRun(at: start)
+        var shares: [WorkerAssignment.Load] = []
+        for index in 0..<3 {
+            let message = index == 0 ? await first.next() : index == 1 ? await second.next() : await third.next()
+            guard case .assign(let assignment)? = message else { Issue.record("no assignment"); return }
+            shares.append(assignment.load)
+        }
+        #expect(shares == [
+            .arrivals(rate: 100, maxInFlight: 3, firstSlotIndex: 0), .arrivals(rate: 100, maxInFlight: 3, firstSlotIndex: 3),
+            .arrivals(rate: 100, maxInFlight: 3, firstSlotIndex: 6),
+        ])
+        await third.sendText("{not json", at: start + .seconds(1))
+        guard case .assign(let reshared)? = await first.next() else { Issue.record("no new share"); return }
+        #expect(reshared.load == .arrivals(rate: 150, maxInFlight: 5, firstSlotIndex: 0))
+        #expect(reshared.runTimeLeftSeconds == 59)
     }
 
     @Test func theRunEndsWhenEveryWorkerSentItsFinalStatistics() async throws {
