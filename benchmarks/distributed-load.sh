@@ -9,7 +9,8 @@
 # Usage: benchmarks/distributed-load.sh [scalelab binary]
 #   env: D seconds per run (10), ROUNDS (3), WORKERS ("1 2 4"), TARGETS ("gin scalelab"),
 #        USERS (50), SCENARIO (get-album: GET /albums/1 in a loop; albums: the original 3:1
-#        GET:POST /albums at -r 10, the list growing with every POST)
+#        GET:POST /albums at -r 10, the list growing with every POST), SERVE_ARGS (extra
+#        options for scalelab serve, e.g. "--list-encoding locked" for the original's store)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 scalelab=${1:-$here/../.build/release/scalelab}
@@ -26,11 +27,21 @@ out=$(mktemp -d /tmp/distributed-bench.XXXXXX)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
-PORT=18080 GIN_MODE=release "$go_bin" >/dev/null 2>&1 & pids+=($!)
-"$scalelab" serve --port 18081 --log-level warning >/dev/null 2>&1 & pids+=($!)
-sleep 1
-declare -A url=([gin]=http://127.0.0.1:18080 [scalelab]=http://127.0.0.1:18081)
-for target in $targets; do wrk -t1 -c50 -d2s "${url[$target]}/albums/1" >/dev/null; done   # warm-up
+declare -A url=([gin]=http://127.0.0.1:18080 [scalelab]=http://127.0.0.1:18081) server=()
+start_target() {   # target: (re)starts it with the three classic albums
+  [[ -n "${server[$1]:-}" ]] && { kill "${server[$1]}" 2>/dev/null || true; wait "${server[$1]}" 2>/dev/null || true; }
+  if [[ $1 == gin ]]; then
+    PORT=18080 GIN_MODE=release "$go_bin" >/dev/null 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    "$scalelab" serve --port 18081 --log-level warning ${SERVE_ARGS:-} >/dev/null 2>&1 &
+  fi
+  server[$1]=$!; pids+=($!)
+  sleep 1
+}
+for target in $targets; do start_target "$target"; wrk -t1 -c50 -d2s "${url[$target]}/albums/1" >/dev/null; done   # warm-up
+# The albums scenario grows the list with every POST: each run starts from a fresh target.
+fresh() { if [[ ${SCENARIO:-get-album} == albums ]]; then start_target "$1"; fi; }
 
 cpu_share() {   # "user system elapsed" from /usr/bin/time -> percent of one core
   awk '{ printf "%.1f%%", ($1 + $2) / $3 * 100 }' "$1"
@@ -81,8 +92,8 @@ PY
 
 for round in $(seq "$rounds"); do
   for target in $targets; do
-    for workers in $worker_counts; do run_scalelab "$target" "$workers" "$round"; done
-    run_locust "$target" "$round"
+    for workers in $worker_counts; do fresh "$target"; run_scalelab "$target" "$workers" "$round"; done
+    fresh "$target"; run_locust "$target" "$round"
   done
 done
 echo "outputs in $out"
