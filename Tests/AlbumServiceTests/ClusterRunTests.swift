@@ -29,20 +29,53 @@ struct ClusterRunTests {
         try ScaleLabProcess(["load", "--worker", "--master-port", "\(masterPort)", "--auth-token", Self.token])
     }
 
+    /// One second of a running master: its elapsed time, requests so far, and cluster events.
+    private struct Second: Sendable {
+        let elapsed: Double
+        let requests: UInt64
+        let events: [ClusterSummary.Event]
+    }
+
+    /// A master running in a task, the port it listens on, and its seconds (the stream ends
+    /// with the run).
+    private struct RunningMaster {
+        let run: Task<(statistics: StatsSnapshot, cluster: ClusterSummary), any Error>
+        let port: Int
+        let seconds: AsyncStream<Second>
+    }
+
+    /// Starts `master` and waits until it listens.
+    private func start(_ master: ClusterMaster) async throws -> RunningMaster {
+        let (listening, announce) = AsyncStream<Int>.makeStream()
+        let (seconds, tick) = AsyncStream<Second>.makeStream()
+        let run = Task {
+            defer {
+                tick.finish()
+                announce.finish()
+            }
+            return try await master.run(
+                onListening: { announce.yield($0) },
+                onSecond: { snapshot, events in
+                    tick.yield(Second(elapsed: snapshot.elapsedSeconds, requests: snapshot.aggregated.stats.requests, events: events))
+                })
+        }
+        var ports = listening.makeAsyncIterator()
+        guard let port = await ports.next() else {
+            _ = try await run.value
+            throw ScaleLabProcess.Failure(description: "the master ended without listening")
+        }
+        return RunningMaster(run: run, port: port, seconds: seconds)
+    }
+
     /// Every request is counted once: the merged total is the sum over the workers, and the
     /// albums the service stored are the POSTs that succeeded.
     @Test func twoWorkersMergeIntoExactlyWhatTheServiceSaw() async throws {
         let store = classicStore()
         try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
-            let port = try #require(client.port)
-            let (listening, announce) = AsyncStream<Int>.makeStream()
-            let master = try master(port: port, users: 4, runTime: .seconds(3), expectWorkers: 2)
-            async let result = master.run(onListening: { announce.yield($0) })
-            var ports = listening.makeAsyncIterator()
-            let masterPort = try #require(await ports.next())
-            let workers = try [worker(masterPort), worker(masterPort)]
+            let master = try await start(master(port: try #require(client.port), users: 4, runTime: .seconds(3), expectWorkers: 2))
+            let workers = try [worker(master.port), worker(master.port)]
             defer { workers.forEach { $0.stop() } }
-            let (statistics, cluster) = try await result
+            let (statistics, cluster) = try await master.run.value
             for worker in workers {
                 #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
             }
@@ -62,16 +95,12 @@ struct ClusterRunTests {
     @Test func twoWorkersShareAnArrivalRate() async throws {
         let store = classicStore()
         try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
-            let port = try #require(client.port)
-            let (listening, announce) = AsyncStream<Int>.makeStream()
-            let master = try master(
-                port: port, users: 0, runTime: .seconds(3), expectWorkers: 2, shape: .open(arrivalRate: 100, maxInFlight: 10))
-            async let result = master.run(onListening: { announce.yield($0) })
-            var ports = listening.makeAsyncIterator()
-            let masterPort = try #require(await ports.next())
-            let workers = try [worker(masterPort), worker(masterPort)]
+            let master = try await start(master(
+                port: try #require(client.port), users: 0, runTime: .seconds(3), expectWorkers: 2,
+                shape: .open(arrivalRate: 100, maxInFlight: 10)))
+            let workers = try [worker(master.port), worker(master.port)]
             defer { workers.forEach { $0.stop() } }
-            let (statistics, cluster) = try await result
+            let (statistics, cluster) = try await master.run.value
             for worker in workers {
                 #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
                 #expect(worker.printed.contains("Assigned 50.0 requests/s on at most 5 connection(s)."))
@@ -87,23 +116,12 @@ struct ClusterRunTests {
     /// A worker killed mid-run is reported; its users go to the other worker; the run ends as usual.
     @Test func aKilledWorkersUsersGoToTheOther() async throws {
         try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
-            let port = try #require(client.port)
-            let (listening, announce) = AsyncStream<Int>.makeStream()
-            let (seconds, tick) = AsyncStream<Double>.makeStream()
-            let master = try master(port: port, users: 4, runTime: .seconds(6), expectWorkers: 2)
-            let run = Task {
-                defer { tick.finish() }
-                return try await master.run(
-                    onListening: { announce.yield($0) },
-                    onSecond: { snapshot, _ in if snapshot.aggregated.stats.requests > 0 { tick.yield(snapshot.elapsedSeconds) } })
-            }
-            var ports = listening.makeAsyncIterator()
-            let masterPort = try #require(await ports.next())
-            let workers = try [worker(masterPort), worker(masterPort)]
+            let master = try await start(master(port: try #require(client.port), users: 4, runTime: .seconds(6), expectWorkers: 2))
+            let workers = try [worker(master.port), worker(master.port)]
             defer { workers.forEach { $0.stop() } }
-            for await elapsed in seconds where elapsed >= 2 { break }
+            for await second in master.seconds where second.requests > 0 && second.elapsed >= 2 { break }
             workers[0].signal(SIGKILL)
-            let (statistics, cluster) = try await run.value
+            let (statistics, cluster) = try await master.run.value
             #expect(try await workers[0].exitStatus(within: .seconds(60)) == .signaled(SIGKILL))
             #expect(try await workers[1].exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(workers[1].printed)")
             let lost = try #require(cluster.workers.first { $0.state == "disconnected" })
@@ -120,30 +138,20 @@ struct ClusterRunTests {
     /// and joins again as a new worker.
     @Test func aFrozenWorkerIsWrittenOffAndRejoinsWhenItThaws() async throws {
         try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
-            let port = try #require(client.port)
-            let (listening, announce) = AsyncStream<Int>.makeStream()
-            let (seconds, tick) = AsyncStream<(Double, [ClusterSummary.Event])>.makeStream()
-            let master = try master(port: port, users: 4, runTime: .seconds(10), expectWorkers: 2)
-            let run = Task {
-                defer { tick.finish() }
-                return try await master.run(
-                    onListening: { announce.yield($0) }, onSecond: { snapshot, events in tick.yield((snapshot.elapsedSeconds, events)) })
-            }
-            var ports = listening.makeAsyncIterator()
-            let masterPort = try #require(await ports.next())
-            let workers = try [worker(masterPort), worker(masterPort)]
+            let master = try await start(master(port: try #require(client.port), users: 4, runTime: .seconds(10), expectWorkers: 2))
+            let workers = try [worker(master.port), worker(master.port)]
             defer { workers.forEach { $0.stop() } }
             var isFrozen = false
-            for await (elapsed, events) in seconds {
-                if !isFrozen, elapsed >= 1 {
+            for await second in master.seconds {
+                if !isFrozen, second.elapsed >= 1 {
                     workers[0].signal(SIGSTOP)
                     isFrozen = true
-                } else if isFrozen, events.contains(where: { $0.message.contains("no heartbeat") }) {
+                } else if isFrozen, second.events.contains(where: { $0.message.contains("no heartbeat") }) {
                     workers[0].signal(SIGCONT)
                     break
                 }
             }
-            let (statistics, cluster) = try await run.value
+            let (statistics, cluster) = try await master.run.value
             for worker in workers {
                 #expect(try await worker.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(worker.printed)")
             }
@@ -157,23 +165,13 @@ struct ClusterRunTests {
     /// A worker that joins mid-run receives users.
     @Test func aWorkerJoiningMidRunReceivesUsers() async throws {
         try await makeApplication(store: classicStore(), logger: quietLogger).test(.live) { client in
-            let port = try #require(client.port)
-            let (listening, announce) = AsyncStream<Int>.makeStream()
-            let (seconds, tick) = AsyncStream<Double>.makeStream()
-            let master = try master(port: port, users: 4, runTime: .seconds(6), expectWorkers: 1)
-            let run = Task {
-                defer { tick.finish() }
-                return try await master.run(
-                    onListening: { announce.yield($0) }, onSecond: { snapshot, _ in tick.yield(snapshot.elapsedSeconds) })
-            }
-            var ports = listening.makeAsyncIterator()
-            let masterPort = try #require(await ports.next())
-            let first = try worker(masterPort)
+            let master = try await start(master(port: try #require(client.port), users: 4, runTime: .seconds(6), expectWorkers: 1))
+            let first = try worker(master.port)
             defer { first.stop() }
-            for await elapsed in seconds where elapsed >= 1 { break }
-            let late = try worker(masterPort)
+            for await second in master.seconds where second.elapsed >= 1 { break }
+            let late = try worker(master.port)
             defer { late.stop() }
-            let (_, cluster) = try await run.value
+            let (_, cluster) = try await master.run.value
             #expect(try await late.exitStatus(within: .seconds(60)) == .exited(0), "worker output: \(late.printed)")
             #expect(cluster.workers.count == 2)
             #expect(cluster.workers[1].joinedAtSeconds >= 1)
@@ -184,16 +182,12 @@ struct ClusterRunTests {
 
     /// A worker with the wrong token is refused and exits with code 3, saying why.
     @Test func aWorkerWithTheWrongTokenIsRefused() async throws {
-        let (listening, announce) = AsyncStream<Int>.makeStream()
-        let master = try master(port: 9, users: 1, runTime: .seconds(1), expectWorkers: 1)
-        let run = Task { try await master.run(onListening: { announce.yield($0) }) }
-        var ports = listening.makeAsyncIterator()
-        let masterPort = try #require(await ports.next())
-        let intruder = try ScaleLabProcess(["load", "--worker", "--master-port", "\(masterPort)", "--auth-token", "wrong"])
+        let master = try await start(master(port: 9, users: 1, runTime: .seconds(1), expectWorkers: 1))
+        let intruder = try ScaleLabProcess(["load", "--worker", "--master-port", "\(master.port)", "--auth-token", "wrong"])
         defer { intruder.stop() }
         #expect(try await intruder.exitStatus(within: .seconds(60)) == .exited(3))
         #expect(intruder.printed.contains("refused this worker: its token is wrong"))
-        run.cancel()
-        await #expect(throws: ClusterError.self) { try await run.value }
+        master.run.cancel()
+        await #expect(throws: ClusterError.self) { try await master.run.value }
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import LoadTesting
@@ -96,15 +97,16 @@ extension TargetRunTests {
             #expect(snapshot.failures.reduce(0) { $0 + $1.occurrences } == stats.failures)
         }
 
+        /// The target is stopped once the first second's statistics show requests: from then on
+        /// requests fail with connection errors, and the run goes on to its end.
         @Test func aTargetStoppedMidRunGivesConnectionFailuresAndTheRunGoesOn() async throws {
             let server = TestTarget()
+            let stopped = Atomic<Bool>(false)
             let snapshot = try await server.serve { target, stop in
-                let run = Task {
-                    try await LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .milliseconds(1_500))).run()
+                let runner = LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .seconds(3)))
+                return try await runner.run { second in
+                    if second.aggregated.stats.requests > 0, !stopped.exchange(true, ordering: .relaxed) { stop() }
                 }
-                try await Task.sleep(for: .milliseconds(600))
-                stop()
-                return try await run.value
             }
             let stats = snapshot.aggregated.stats
             #expect(stats.requests > stats.failures && stats.failures > 0)
@@ -123,19 +125,25 @@ extension TargetRunTests {
             }
         }
 
+        /// Cancelled once the first second's statistics show requests, a 30 s run ends early and
+        /// still returns what it measured.
         @Test func cancellingTheRunStopsItEarlyWithResults() async throws {
             let server = TestTarget()
-            let clock = ContinuousClock()
-            let start = clock.now
             let snapshot = try await server.serve { target, _ in
+                let (seconds, tick) = AsyncStream<Void>.makeStream()
                 let run = Task {
-                    try await LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .seconds(30))).run()
+                    defer { tick.finish() }
+                    let runner = LoadRunner(scenario: .albums, configuration: configuration(target, runTime: .seconds(30)))
+                    return try await runner.run { second in
+                        if second.aggregated.stats.requests > 0 { tick.yield() }
+                    }
                 }
-                try await Task.sleep(for: .milliseconds(800))
+                var iterator = seconds.makeAsyncIterator()
+                _ = await iterator.next()
                 run.cancel()
                 return try await run.value
             }
-            #expect(clock.now - start < .seconds(5))
+            #expect(snapshot.elapsedSeconds < 30)
             #expect(snapshot.aggregated.stats.requests > 0)
         }
     }
