@@ -33,9 +33,13 @@ public struct ClusterWorker: Sendable {
     public let options: Options
     /// This worker's id in the master's reports: host, process id and a random part.
     public let id: String
+    /// Scenarios written in Swift that a master may name (as with `ScenarioChoice(named:)`).
+    public let scenarios: [String: Scenario]
 
-    public init(options: Options) {
+    /// A worker with `options` that also knows `scenarios` by their names, beside the built-in ones.
+    public init(options: Options, scenarios: [Scenario] = []) {
         self.options = options
+        self.scenarios = Dictionary(scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let host = ProcessInfo.processInfo.hostName
         self.id = "\(host)-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt16.random(in: .min ... .max), radix: 16))"
     }
@@ -60,7 +64,7 @@ public struct ClusterWorker: Sendable {
         var epoch: Int? = nil
         while true {
             let (messages, outbound) = AsyncStream<WorkerMessage>.makeStream()
-            let agent = WorkerAgent(threads: options.threads, outbound: outbound, log: log)
+            let agent = WorkerAgent(threads: options.threads, scenarios: scenarios, outbound: outbound, log: log)
             do {
                 try await connect(on: control, agent: agent, messages: messages, outbound: outbound, runningEpoch: epoch)
                 lastProblem = "the connection closed"

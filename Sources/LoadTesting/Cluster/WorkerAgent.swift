@@ -5,6 +5,7 @@ import Reporting
 /// order). Load runs on the engine's event loops; nothing here runs there.
 actor WorkerAgent {
     private let threads: Int
+    private let scenarios: [String: Scenario]
     private let outbound: AsyncStream<WorkerMessage>.Continuation
     private let log: @Sendable (String) -> Void
     private var engine: LoadEngine?
@@ -23,8 +24,12 @@ actor WorkerAgent {
     /// Whether the connection to the master was ever made.
     private(set) var didConnect = false
 
-    init(threads: Int, outbound: AsyncStream<WorkerMessage>.Continuation, log: @escaping @Sendable (String) -> Void) {
+    init(
+        threads: Int, scenarios: [String: Scenario] = [:], outbound: AsyncStream<WorkerMessage>.Continuation,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.threads = threads
+        self.scenarios = scenarios
         self.outbound = outbound
         self.log = log
     }
@@ -82,7 +87,7 @@ actor WorkerAgent {
         let scenario: Scenario
         do {
             configuration = try assignment.configuration(threads: threads)
-            scenario = try assignment.scenario.scenario()
+            scenario = try assignment.scenario.scenario(registered: scenarios)
         } catch {
             return fail(epoch: assignment.epoch, "its assignment is invalid: \(error)")
         }

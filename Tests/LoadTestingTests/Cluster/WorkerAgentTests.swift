@@ -29,7 +29,7 @@ struct WorkerAgentTests {
     @Test func anAssignmentWhoseTargetDoesNotAnswerIsReportedAsFailed() async throws {
         let (worker, messages) = agent()
         let assignment = WorkerAssignment(
-            epoch: 1, scenario: .builtIn(name: "albums"), target: "http://127.0.0.1:9", client: .fast,
+            epoch: 1, scenario: .named("albums"), target: "http://127.0.0.1:9", client: .fast,
             requestTimeoutSeconds: 1, runTimeLeftSeconds: 5, load: .users(indices: [0, 1], spawnRate: 10))
         await worker.handle(.assign(body: assignment))
         var iterator = messages.makeAsyncIterator()
@@ -42,11 +42,11 @@ struct WorkerAgentTests {
     @Test func anAssignmentOutOfRangeIsReportedNotRun() async throws {
         let (worker, messages) = agent()
         let assignment = WorkerAssignment(
-            epoch: 1, scenario: .builtIn(name: "no-such-scenario"), target: "http://127.0.0.1:9", client: .fast,
+            epoch: 1, scenario: .named("no-such-scenario"), target: "http://127.0.0.1:9", client: .fast,
             requestTimeoutSeconds: 1, runTimeLeftSeconds: 5, load: .users(indices: [0], spawnRate: 10))
         await worker.handle(.assign(body: assignment))
         var iterator = messages.makeAsyncIterator()
         guard case .failed(let failure)? = await iterator.next() else { Issue.record("no failure sent"); return }
-        #expect(failure.reason.contains("unknown built-in scenario 'no-such-scenario'"))
+        #expect(failure.reason.contains("unknown scenario 'no-such-scenario': neither built in nor registered"))
     }
 }
