@@ -67,8 +67,8 @@ struct ClusterRunTests {
         return RunningMaster(run: run, port: port, seconds: seconds)
     }
 
-    /// Every request is counted once: the merged total is the sum over the workers, and the
-    /// albums the service stored are the POSTs that succeeded.
+    /// Every request is counted once: the merged total is the sum over the workers and what the
+    /// service counted, and the albums it stored are the POSTs.
     @Test func twoWorkersMergeIntoExactlyWhatTheServiceSaw() async throws {
         let store = classicStore()
         try await makeApplication(store: store, logger: quietLogger).test(.live) { client in
@@ -88,6 +88,13 @@ struct ClusterRunTests {
             #expect(total.requests == cluster.workers.map(\.requests).reduce(0, +))
             let posts = try #require(statistics.endpoints.first { $0.stats.method == "POST" }?.stats)
             #expect(store.count == 3 + Int(posts.requests))
+            // What the service counted on /albums, every method and status, in its Prometheus text.
+            let metrics = try await client.execute(uri: "/metrics", method: .get).body.text
+            let served = metrics.split(separator: "\n")
+                .filter { $0.hasPrefix("http_requests_total{") && $0.contains(#"route="/albums""#) }
+                .compactMap { UInt64($0.split(separator: " ").last ?? "") }
+                .reduce(0, +)
+            #expect(served == total.requests, "metrics: \(metrics)")
         }
     }
 
