@@ -21,9 +21,10 @@ struct LoadCommand: AsyncParsableCommand {
             (GET /albums/{id} and POST /albums, 3:1).
 
             Distributed (as Locust's --master and --worker): start `scalelab load --master -H URL -u 50 \
-            -r 10 -t 1m --expect-workers 2` and, on any machine that reaches it, \
-            `scalelab load --worker --master-host HOST` twice. Workers get the scenario and every load \
-            option from the master; the master merges their statistics exactly and reports each worker.
+            -r 10 -t 1m --expect-workers 2` and `scalelab load --worker --master-host HOST` twice. \
+            Without --auth-token the master listens on loopback only; with the same token on both \
+            sides, workers on other machines can join. Workers get the scenario and every load option \
+            from the master; the master merges their statistics exactly and reports each worker.
 
             Exit codes: 0 the test ran, no request failed and every threshold held; 1 some \
             requests failed (as Locust); 2 a --threshold broke (whether or not requests failed); \
