@@ -49,7 +49,7 @@ cpu_share() {   # "user system elapsed" from /usr/bin/time -> percent of one cor
 
 run_scalelab() {   # target, workers, round
   local target=$1 workers=$2 round=$3 name="$out/scalelab-$1-$2w-$3" port=$((15600 + RANDOM % 300))
-  /usr/bin/time -f "%U %S %e" -o "$name.time" "$scalelab" load --master --master-bind-port "$port" \
+  /usr/bin/time -f "%U %S %e" -o "$name.time" "$scalelab" load --master --headless --master-bind-port "$port" \
     --expect-workers "$workers" -H "${url[$target]}" -u "$users" -r "$rate" -t "${seconds}s" \
     --scenario "$scenario" --stop-timeout 5s --only-summary --json "$name.json" >"$name.txt" 2>&1 &
   local master=$! children=()

@@ -18,7 +18,7 @@ url=http://127.0.0.1:18080
 wrk -t1 -c50 -d3s "$url/albums/1" >/dev/null   # warm-up
 for round in $(seq "$rounds"); do
   wrk_rps=$(wrk -t1 -c50 -d"${seconds}s" "$url/albums/1" | awk '/Requests\/sec/ {print $2}')
-  "$scalelab" load -H "$url" -u 50 -r 1000 -t "${seconds}s" --scenario "$here/get-album.json" --threads 1 \
+  "$scalelab" load --headless -H "$url" -u 50 -r 1000 -t "${seconds}s" --scenario "$here/get-album.json" --threads 1 \
     --only-summary --json "$out/scalelab-$round.json" >"$out/scalelab-$round.txt" 2>&1 || true
   scalelab_rps=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['statistics']; print(round(s['aggregated']['stats']['requests']/s['elapsedSeconds']))" "$out/scalelab-$round.json")
   "$locust" -f "$here/locust_get_album.py" --headless -u 50 -r 1000 -t "${seconds}s" -H "$url" --only-summary \

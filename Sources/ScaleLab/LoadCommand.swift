@@ -11,11 +11,17 @@ struct LoadCommand: AsyncParsableCommand {
         commandName: "load",
         abstract: "Load-test an HTTP service, Locust-style, with exact percentiles.",
         discussion: """
-            Runs virtual users against --host for --run-time, prints the statistics table every \
-            2 s, then the final statistics, response-time percentiles and failures. Press Ctrl-C \
-            to stop early (the final report is still printed).
+            Serves a web UI at http://127.0.0.1:8089 (Locust's page: start, resize and stop tests, \
+            live statistics and charts, downloads). With -u (or --arrival-rate) the test starts at \
+            once; without, it waits to be started from the page. The process serves the page until \
+            Ctrl-C, then prints the last test's final report and writes --csv/--json/--html.
 
-            Example (the original study's test): scalelab load -H http://127.0.0.1:8080 -u 50 -r 10 -t 1m
+            --headless runs without the page: virtual users run against --host for --run-time \
+            (default 30s), the statistics table prints every 2 s, then the final statistics, \
+            response-time percentiles and failures. Press Ctrl-C to stop early (the final report is \
+            still printed).
+
+            Example (the original study's test): scalelab load -H http://127.0.0.1:8080 -u 50 -r 10 -t 1m --headless
 
             Built-in scenarios: albums (GET /albums and POST /albums, 3:1), albums-by-id \
             (GET /albums/{id} and POST /albums, 3:1).
@@ -52,8 +58,8 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-in-flight"), help: "Open model: most requests in flight (connections) at once; requests with none free start late and are counted.")
     var maxInFlight: Int = 100
 
-    @Option(name: [.customShort("t"), .customLong("run-time")], help: "How long to run: 30s, 5m, 1h30m.")
-    var runTime = DurationArgument(.seconds(30))
+    @Option(name: [.customShort("t"), .customLong("run-time")], help: "How long to run: 30s, 5m, 1h30m (default: 30s headless; with the web UI, until stopped).")
+    var runTime: DurationArgument?
 
     @Option(name: .customLong("stop-timeout"), help: "At the end, time users get to finish their request in flight (e.g. 5s); 0 stops them at once (those requests are counted, not recorded).")
     var stopTimeout = DurationArgument(.zero)
@@ -100,11 +106,17 @@ struct LoadCommand: AsyncParsableCommand {
     @Flag(name: .customLong("only-summary"), help: "Print only the final report, not the table every 2 s.")
     var onlySummary = false
 
-    @Flag(help: "Run without a web UI (Locust's flag; ScaleLab has no web UI yet, so every run is headless).")
+    @Flag(help: "Run without the web UI: start at once, print the table every 2 s, end after --run-time.")
     var headless = false
+
+    @OptionGroup(title: "Web UI")
+    var web: WebUIOptions
 
     @OptionGroup(title: "Distributed runs")
     var cluster: ClusterOptions
+
+    /// The default run time of a headless test.
+    static let defaultHeadlessRunTime = Duration.seconds(30)
 
     func validate() throws {
         if cluster.worker {
@@ -138,7 +150,7 @@ struct LoadCommand: AsyncParsableCommand {
         guard (1...256).contains(threads) else {
             throw ValidationError("--threads must be between 1 and 256 (got \(threads)); one per core is plenty.")
         }
-        guard runTime.duration > .zero else { throw ValidationError("-t/--run-time must be positive, e.g. 30s, 5m or 1h30m.") }
+        guard runTime.map({ $0.duration > .zero }) ?? true else { throw ValidationError("-t/--run-time must be positive, e.g. 30s, 5m or 1h30m.") }
         guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive, e.g. 5s or 500ms.") }
         if let csv, csv.isEmpty { throw ValidationError("--csv needs a file prefix, e.g. --csv results/run1.") }
         if let json, json.isEmpty { throw ValidationError("--json needs a file path, e.g. --json report.json.") }
@@ -149,35 +161,29 @@ struct LoadCommand: AsyncParsableCommand {
         if cluster.worker { return try await runWorker() }
         guard let host else { throw ValidationError("-H/--host is required.") }
         let configuration = LoadConfiguration(
-            target: host, client: client, shape: shape, runTime: runTime.duration, stopTimeout: stopTimeout.duration,
+            target: host, client: client, shape: shape,
+            runTime: runTime?.duration ?? (headless ? Self.defaultHeadlessRunTime : nil), stopTimeout: stopTimeout.duration,
             requestTimeout: timeout.duration, eventLoopThreads: threads
         )
         let chosen = try scenario ?? ScenarioChoice(parsing: Scenario.albums.name)
-        let live = LiveView(isEnabled: !onlySummary, runTime: configuration.runTime, shape: shape)
+        if !headless { return try await runWithWebUI(configuration, scenario: chosen) }
+        let live = LiveView(isEnabled: !onlySummary)
         let outcome: Task<(StatsSnapshot, ClusterSummary?), any Error>
         if cluster.master {
-            let master = ClusterMaster(
-                plan: ClusterRunPlan(scenario: chosen, configuration: configuration),
-                options: .init(
-                    bindHost: cluster.bindHost, bindPort: cluster.masterBindPort, expectWorkers: cluster.expectWorkers,
-                    expectWorkersMaxWait: cluster.expectWorkersMaxWait.duration, token: cluster.token)
-            )
-            let bindHost = cluster.bindHost
+            let master = ClusterMaster(plan: ClusterRunPlan(scenario: chosen, configuration: configuration), options: masterOptions)
             let expected = cluster.expectWorkers
-            let loopbackNote = cluster.token == nil ? " (loopback only: no --auth-token)" : ""
+            let listening = masterListening
             outcome = Task {
                 let (statistics, summary) = try await master.run(
-                    onListening: { port in
-                        Self.note("Master listening for workers on \(bindHost):\(port)\(loopbackNote); waiting for \(expected) worker(s).")
-                    },
-                    onSecond: { snapshot, _ in live.show(snapshot) },
+                    onListening: { port in Self.note("\(listening(port)); waiting for \(expected) worker(s).") },
+                    onSecond: { snapshot, _ in live.show(snapshot, configuration) },
                     log: { Self.note($0) }
                 )
                 return (statistics, summary)
             }
         } else {
             let runner = LoadRunner(scenario: chosen.scenario, configuration: configuration)
-            outcome = Task { (try await runner.run(onSecond: live.show), nil) }
+            outcome = Task { (try await runner.run { live.show($0, configuration) }, nil) }
         }
         let interrupt = Self.cancelOnInterrupt { outcome.cancel() }
         defer { interrupt.cancel() }
@@ -196,9 +202,110 @@ struct LoadCommand: AsyncParsableCommand {
             scenario: chosen.scenario, configuration: configuration, machine: .current, statistics: statistics,
             thresholds: thresholds, cluster: summary
         )
+        try finish(with: report)
+    }
+
+    /// The final report on the terminal, the files asked for, and the exit code it decides.
+    private func finish(with report: LoadTestReport) throws {
         print(LoadReportText.final(report), terminator: "")
         try write(report)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// Serves the web UI (and, as a master, listens for workers) until Ctrl-C; a test runs when
+    /// started from the page, or at once with -u/--arrival-rate.
+    private func runWithWebUI(_ configuration: LoadConfiguration, scenario chosen: ScenarioChoice) async throws {
+        let startsAtOnce = users != nil || arrivalRate != nil
+        let live = LiveView(isEnabled: !onlySummary)
+        let thresholds = self.thresholds
+        let webOptions = web.serverOptions
+        let session: @Sendable (LoadTestSession.Generators) -> LoadTestSession = { generators in
+            LoadTestSession(
+                scenario: chosen, configuration: configuration, generators: generators, thresholds: thresholds,
+                onSecond: { snapshot, current in live.show(snapshot, current) }, log: { Self.note($0) })
+        }
+        let report: LoadTestReport?
+        do {
+            if cluster.master {
+                let expected = cluster.expectWorkers
+                let maxWait = cluster.expectWorkersMaxWait.duration
+                let listening = masterListening
+                report = try await ClusterMaster.serve(
+                    options: masterOptions, onListening: { Self.note(listening($0) + ".") }, log: { Self.note($0) }
+                ) { workers in
+                    try await Self.serveWebUI(session(.cluster(workers)), options: webOptions) { session in
+                        guard startsAtOnce else { return }
+                        Self.note("Waiting for \(expected) worker(s) before starting.")
+                        try await workers.waitForWorkers(expected, within: maxWait)
+                        await session.startConfigured()
+                    }
+                }
+            } else {
+                report = try await Self.serveWebUI(session(.local), options: webOptions) { session in
+                    if startsAtOnce { await session.startConfigured() }
+                }
+            }
+        } catch let error as ClusterError {
+            Self.note("error: \(error)")
+            throw ExitCode(3)
+        } catch let error as WebUIError {
+            Self.note("error: \(error)")
+            throw ExitCode(3)
+        }
+        guard let report else { return }
+        try finish(with: report)
+    }
+
+    /// Serves `session`'s page until Ctrl-C (after `begin` ran), stops its test, and returns
+    /// the report of the last test (nil when none ran).
+    private static func serveWebUI(
+        _ session: LoadTestSession, options: WebUIServer.Options, begin: (LoadTestSession) async throws -> Void
+    ) async throws -> LoadTestReport? {
+        let (interrupts, interrupted) = AsyncStream<Void>.makeStream()
+        let interrupt = cancelOnInterrupt { interrupted.yield() }
+        defer { interrupt.cancel() }
+        let (ports, announce) = AsyncStream<Int>.makeStream()
+        let server = Task {
+            defer { announce.finish() }
+            try await WebUIServer(session: session, options: options).run(onListening: { announce.yield($0) })
+        }
+        var announced = ports.makeAsyncIterator()
+        guard let port = await announced.next() else {
+            let reason = switch await server.result {
+            case .failure(let error): "\(error)"
+            case .success: "the server stopped"
+            }
+            throw WebUIError.cannotListen(host: options.host, port: options.port, reason: reason)
+        }
+        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        note("Web UI at http://\(shownHost):\(port)/ (Ctrl-C quits)\(options.credentials == nil ? "" : "; it asks for the --web-auth user and password").")
+        do {
+            try await begin(session)
+        } catch {
+            server.cancel()
+            _ = await server.result
+            throw error
+        }
+        var waiting = interrupts.makeAsyncIterator()
+        await waiting.next()
+        await session.stop()
+        await session.waitForTest()
+        server.cancel()
+        _ = await server.result
+        return await session.hasRun ? await session.report() : nil
+    }
+
+    private var masterOptions: ClusterMaster.Options {
+        .init(
+            bindHost: cluster.bindHost, bindPort: cluster.masterBindPort, expectWorkers: cluster.expectWorkers,
+            expectWorkersMaxWait: cluster.expectWorkersMaxWait.duration, token: cluster.token)
+    }
+
+    /// "Master listening for workers on HOST:PORT", with a note when only loopback can reach it.
+    private var masterListening: @Sendable (Int) -> String {
+        let bindHost = cluster.bindHost
+        let loopbackNote = cluster.token == nil ? " (loopback only: no --auth-token)" : ""
+        return { port in "Master listening for workers on \(bindHost):\(port)\(loopbackNote)" }
     }
 
     /// A worker serves its master until the master ends the session.
@@ -262,14 +369,12 @@ struct LoadCommand: AsyncParsableCommand {
 
 extension ClientKind: ExpressibleByArgument {}
 
-/// The headless live view: the statistics table every 2 s.
+/// The terminal's live view: the statistics table every 2 s.
 private struct LiveView: Sendable {
     let isEnabled: Bool
-    let runTime: Duration
-    let shape: LoadShape
 
-    func show(_ snapshot: StatsSnapshot) {
+    func show(_ snapshot: StatsSnapshot, _ configuration: LoadConfiguration) {
         guard isEnabled, Int(snapshot.elapsedSeconds.rounded()) % 2 == 0 else { return }
-        print(LoadReportText.live(snapshot, runTime: runTime, shape: shape), terminator: "")
+        print(LoadReportText.live(snapshot, runTime: configuration.runTime, shape: configuration.shape), terminator: "")
     }
 }

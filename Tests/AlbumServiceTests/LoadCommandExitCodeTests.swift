@@ -53,7 +53,7 @@ struct LoadCommandExitCodeTests {
             let load = try ScaleLabProcess([
                 // 2 s, and requests in flight at the end may finish: on a busy machine the first
                 // responses can take a second.
-                "load", "-H", "http://127.0.0.1:\(port)", "-u", "2", "-r", "100", "-t", "2s", "--stop-timeout", "10s",
+                "load", "--headless", "-H", "http://127.0.0.1:\(port)", "-u", "2", "-r", "100", "-t", "2s", "--stop-timeout", "10s",
                 "--scenario", scenario, "--only-summary", "--json", report,
             ])
             defer { load.stop() }

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// The master's view of its workers: who joined, what each was assigned, their heartbeats and
 /// statistics. Every worker connection hands its messages here; the master's run loop asks it
@@ -24,7 +25,8 @@ actor ClusterHub {
         var cpuUse = 0.0
     }
 
-    private let plan: ClusterRunPlan
+    /// What the current (or last) run does; nil before the first.
+    private var plan: ClusterRunPlan?
     private let token: String?
     private let log: @Sendable (String) -> Void
     private var nextConnection = 0
@@ -45,7 +47,7 @@ actor ClusterHub {
     private var events: [ClusterSummary.Event] = []
     private var largestStatisticsMessage = 0
 
-    init(plan: ClusterRunPlan, token: String?, log: @escaping @Sendable (String) -> Void) {
+    init(plan: ClusterRunPlan? = nil, token: String?, log: @escaping @Sendable (String) -> Void) {
         self.plan = plan
         self.token = token
         self.log = log
@@ -163,9 +165,10 @@ actor ClusterHub {
         guard stats.sequence == record.lastSequence + 1 else {
             return drop(id, reason: "sent statistics number \(stats.sequence) after number \(record.lastSequence)", at: now)
         }
-        let delta: StatsRecorder
+        var delta: StatsRecorder
         do {
             delta = try stats.validatedRecorder()
+            delta.attributeExceptions(to: id)
         } catch {
             return drop(id, reason: "sent impossible statistics (\(error))", at: now)
         }
@@ -183,12 +186,53 @@ actor ClusterHub {
     /// Workers connected and ready.
     var activeWorkerCount: Int { records.values.filter(\.isActive).count }
 
-    /// Starts the run: every worker gets its share.
-    func startRun(at now: ContinuousClock.Instant = .now) {
+    /// Starts a run of `newPlan` (or of the plan given before): every worker gets its share.
+    /// A run after an earlier one starts with fresh per-worker counts and events, and without
+    /// the workers lost before it.
+    func startRun(_ newPlan: ClusterRunPlan? = nil, at now: ContinuousClock.Instant = .now) {
+        if let newPlan { plan = newPlan }
         epoch += 1
         runStart = now
+        isStopping = false
+        pending = StatsRecorder()
+        events = []
+        largestStatisticsMessage = 0
+        order.removeAll { records[$0]?.isActive != true }
+        records = records.filter { $0.value.isActive }
+        for id in order {
+            update(id) { record in
+                record.users = []
+                record.lastSequence = 0
+                record.hasSentFinal = false
+                record.concurrency = 0
+                record.summary.requests = 0
+                record.summary.joinedAtSeconds = 0
+                record.summary.peakCPUUse = record.cpuUse
+            }
+        }
         note("run started with \(activeWorkerCount) worker(s)", at: now)
         rebalance(at: now)
+    }
+
+    /// Closed model: runs `users` users from now on, started at `spawnRate` per second, shared
+    /// among the workers (each keeps what it can of what it runs).
+    func resize(users: Int, spawnRate: Double, at now: ContinuousClock.Instant = .now) {
+        guard var plan, case .closed = plan.configuration.shape, !isStopping else { return }
+        plan.configuration.shape = .closed(users: users, spawnRate: spawnRate)
+        self.plan = plan
+        note("resized to \(users) user(s) at \(NumberFormatting.significant(spawnRate))/s; users rebalanced", at: now)
+        rebalance(at: now)
+    }
+
+    /// Every worker that joined, with its state now.
+    func workerStatus(at now: ContinuousClock.Instant = .now) -> [WorkerStatus] {
+        order.compactMap { id in
+            guard let record = records[id] else { return nil }
+            return WorkerStatus(
+                index: record.summary.index, id: id, host: record.summary.host, state: record.summary.state,
+                users: record.isActive ? record.concurrency : 0, cpuUse: record.cpuUse,
+                peakMemoryBytes: record.summary.peakMemoryBytes, secondsSinceHeartbeat: (now - record.lastHeartbeat).seconds)
+        }
     }
 
     /// Writes off workers without a heartbeat for `heartbeatTimeout`.
@@ -281,9 +325,9 @@ actor ClusterHub {
 
     /// Sends every active worker its share, where it changed.
     private func rebalance(at now: ContinuousClock.Instant) {
-        guard runStart != nil, !isStopping else { return }
+        guard let plan, runStart != nil, !isStopping else { return }
         let active = order.filter { records[$0]?.isActive == true }
-        let timeLeft = max(0, (plan.configuration.runTime - (now - (runStart ?? now))).seconds)
+        let timeLeft = plan.configuration.runTime.map { max(0, ($0 - (now - (runStart ?? now))).seconds) }
         func send(_ load: WorkerAssignment.Load, to id: String) {
             guard let connection = records[id]?.connection else { return }
             let assignment = WorkerAssignment(

@@ -43,10 +43,26 @@ public struct ClusterMaster: Sendable {
     /// Throws `ClusterError` when the workers do not come or the port cannot be bound.
     public func run(
         onListening: @escaping @Sendable (Int) -> Void = { _ in },
-        onSecond: @Sendable (StatsSnapshot, [ClusterSummary.Event]) -> Void = { _, _ in },
+        onSecond: @Sendable (StatsSnapshot, [ClusterSummary.Event]) async -> Void = { _, _ in },
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> (statistics: StatsSnapshot, cluster: ClusterSummary) {
-        let hub = ClusterHub(plan: plan, token: options.token, log: log)
+        let plan = self.plan
+        let options = self.options
+        return try await Self.serve(options: options, onListening: onListening, log: log) { workers in
+            try await workers.waitForWorkers(options.expectWorkers, within: options.expectWorkersMaxWait)
+            return try await workers.run(plan, onSecond: onSecond)
+        }
+    }
+
+    /// Listens for workers (on `options`' address) while `body` runs tests on them, then tells
+    /// them to quit. Throws `ClusterError.cannotListen` when the port cannot be bound.
+    public static func serve<Result: Sendable>(
+        options: Options,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in },
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        _ body: (ClusterWorkers) async throws -> Result
+    ) async throws -> Result {
+        let hub = ClusterHub(token: options.token, log: log)
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = Application(
             router: Router(),
@@ -79,7 +95,7 @@ public struct ClusterMaster: Sendable {
         }
         onListening(port)
         do {
-            let result = try await coordinate(hub: hub, onSecond: onSecond)
+            let result = try await body(ClusterWorkers(hub: hub))
             await Self.finish(hub)
             await services.triggerGracefulShutdown()
             _ = await server.result
@@ -90,58 +106,6 @@ public struct ClusterMaster: Sendable {
             _ = await server.result
             throw error
         }
-    }
-
-    private func coordinate(
-        hub: ClusterHub, onSecond: @Sendable (StatsSnapshot, [ClusterSummary.Event]) -> Void
-    ) async throws -> (statistics: StatsSnapshot, cluster: ClusterSummary) {
-        let clock = ContinuousClock()
-        let waitEnd = clock.now + options.expectWorkersMaxWait
-        while await hub.activeWorkerCount < options.expectWorkers {
-            guard clock.now < waitEnd, !Task.isCancelled else {
-                throw ClusterError.workersMissing(
-                    expected: options.expectWorkers, connected: await hub.activeWorkerCount, waited: options.expectWorkersMaxWait)
-            }
-            try? await clock.sleep(for: .milliseconds(50))
-        }
-        let start = clock.now
-        let end = start + plan.configuration.runTime
-        var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
-        var cpuMeter = ProcessCPUMeter()
-        var masterPeakCPU = 0.0
-        var users = 0
-        await hub.startRun(at: start)
-        func collectSecond(now: ContinuousClock.Instant) async {
-            let (delta, concurrency, workerCPU) = await hub.takeSecond()
-            users = concurrency
-            masterPeakCPU = max(masterPeakCPU, cpuMeter.use(ofThreads: 1))
-            // The generators are the workers: the history keeps the busiest one's CPU use.
-            collector.addSecond(delta, elapsedSeconds: (now - start).seconds, users: users, generatorCPUUse: workerCPU)
-        }
-        var nextSecond = start + .seconds(1)
-        while !Task.isCancelled {
-            let now = clock.now
-            if now >= end { break }
-            if now >= nextSecond {
-                await hub.checkHeartbeats(at: now)
-                await collectSecond(now: now)
-                onSecond(collector.snapshot(elapsedSeconds: (now - start).seconds, users: users), await hub.eventLog)
-                nextSecond += .seconds(1)
-            }
-            try? await clock.sleep(until: min(nextSecond, end))
-        }
-        let usersAtEnd = users
-        await hub.stopRun(within: plan.configuration.stopTimeout)
-        // Workers get the stop timeout plus time for their final message.
-        let finalDeadline = clock.now + plan.configuration.stopTimeout + .seconds(5)
-        while await !hub.haveAllStopped, clock.now < finalDeadline {
-            await hub.checkHeartbeats(at: clock.now)
-            try? await clock.sleep(for: .milliseconds(20))
-        }
-        let stopped = clock.now
-        await collectSecond(now: stopped)
-        let statistics = collector.snapshot(elapsedSeconds: (stopped - start).seconds, users: max(usersAtEnd, users))
-        return (statistics, await hub.summary(masterPeakCPUUse: masterPeakCPU))
     }
 
     /// Tells every worker to quit and waits (at most 5 s) until each connection has written it:

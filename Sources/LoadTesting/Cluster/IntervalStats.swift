@@ -9,6 +9,8 @@ struct IntervalStats: Codable, Sendable, Equatable {
     var isFinal: Bool
     var endpoints: [EndpointStats]
     var failures: [FailureCount]
+    /// Errors in scenario code (optional: a 1.0 worker without them still decodes).
+    var exceptions: [ExceptionCount]?
     var lateStarts: UInt64
     var unstarted: UInt64
     var droppedInFlight: UInt64
@@ -26,6 +28,7 @@ struct IntervalStats: Codable, Sendable, Equatable {
         self.isFinal = isFinal
         self.endpoints = recorder.sortedEndpoints
         self.failures = recorder.failureCounts
+        self.exceptions = recorder.exceptionCounts
         self.lateStarts = recorder.lateStarts
         self.unstarted = recorder.unstarted
         self.droppedInFlight = recorder.droppedInFlight
@@ -68,6 +71,15 @@ struct IntervalStats: Codable, Sendable, Equatable {
                 throw ClusterMessageError("failure '\(failure.reason)' has no occurrences or impossible times")
             }
             recorder.add(failure)
+        }
+        let exceptions = self.exceptions ?? []
+        guard exceptions.count <= Self.maxEntries else {
+            throw ClusterMessageError("more than \(Self.maxEntries) kinds of exceptions in one second")
+        }
+        for exception in exceptions {
+            try Self.checkText(exception.message, "exception message")
+            guard exception.occurrences > 0 else { throw ClusterMessageError("exception '\(exception.message)' has no occurrences") }
+            recorder.add(ExceptionCount(message: exception.message, occurrences: exception.occurrences))
         }
         recorder.recordLateStarts(lateStarts)
         recorder.recordUnstarted(unstarted)

@@ -12,7 +12,6 @@ actor WorkerAgent {
     private var scenario: Scenario?
     private var epoch = 0
     private var sequence = 0
-    private var running = Set<Int>()
     private var spawner = UserSpawner<ContinuousClock.Instant>(start: .now)
     private var spawning: Task<Void, Never>?
     /// Users running (closed model) or requests in flight (open model), as last collected.
@@ -76,7 +75,7 @@ actor WorkerAgent {
         spawning?.cancel()
         try? await engine.stop(within: .zero)
         await engine.shutdown()
-        running = []
+        spawner = UserSpawner(start: .now)
         concurrency = 0
         log("Stopped the load: the master is gone.")
     }
@@ -96,7 +95,7 @@ actor WorkerAgent {
             do {
                 engine = try await LoadEngine.start(configuration)
                 sequence = 0
-                running = []
+                spawner = UserSpawner(start: .now)
             } catch {
                 return fail(epoch: assignment.epoch, "\(error)")
             }
@@ -106,16 +105,13 @@ actor WorkerAgent {
         let now = ContinuousClock.now
         switch assignment.load {
         case .users(let indices, let spawnRate):
-            let assigned = Set(indices)
-            for index in running.subtracting(assigned) { engine.stopUser(index) }
-            running.formIntersection(assigned)
-            spawner.schedule(indices.filter { !running.contains($0) }, spawnRate: spawnRate, from: now)
+            for index in spawner.assign(indices, spawnRate: spawnRate, from: now) { engine.stopUser(index) }
             startSpawning()
             log("Assigned \(indices.count) user(s) at \(NumberFormatting.significant(spawnRate))/s.")
         case .arrivals(let rate, let maxInFlight, let firstSlotIndex):
             engine.startArrivals(
                 scenario: scenario, rate: rate, maxInFlight: maxInFlight, firstSlotIndex: firstSlotIndex, from: now,
-                until: now + configuration.runTime
+                until: configuration.runTime.map { now + $0 }
             )
             log("Assigned \(NumberFormatting.significant(rate)) requests/s on at most \(maxInFlight) connection(s).")
         }
@@ -128,7 +124,7 @@ actor WorkerAgent {
         try? await engine.stop(within: .seconds(order.timeoutSeconds))
         let (recorder, _) = (try? await engine.collect()) ?? (StatsRecorder(), 0)
         await engine.shutdown()
-        running = []
+        spawner = UserSpawner(start: .now)
         concurrency = 0
         sequence += 1
         outbound.yield(.stats(body: IntervalStats(epoch: epoch, sequence: sequence, isFinal: true, recorder: recorder, concurrency: 0)))
@@ -159,7 +155,6 @@ actor WorkerAgent {
     private func spawnDueUsers() -> ContinuousClock.Instant? {
         guard let engine, let scenario else { return nil }
         for index in spawner.dueUsers(at: .now) {
-            running.insert(index)
             engine.spawn(userIndex: index, type: scenario.userType(forUser: index))
         }
         return spawner.nextSpawn

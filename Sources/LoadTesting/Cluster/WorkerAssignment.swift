@@ -17,7 +17,8 @@ struct WorkerAssignment: Codable, Sendable, Equatable {
     var client: ClientKind
     var requestTimeoutSeconds: Double
     /// Time left in the run; open-model drivers start no requests after it.
-    var runTimeLeftSeconds: Double
+    /// nil: the run goes on until the master stops it.
+    var runTimeLeftSeconds: Double?
     var load: Load
 
     /// The most users one worker may be given.
@@ -32,7 +33,7 @@ struct WorkerAssignment: Codable, Sendable, Equatable {
         } catch {
             throw ClusterMessageError("target: \(error)")
         }
-        guard requestTimeoutSeconds > 0, requestTimeoutSeconds.isFinite, runTimeLeftSeconds >= 0, runTimeLeftSeconds.isFinite else {
+        guard requestTimeoutSeconds > 0, requestTimeoutSeconds.isFinite, runTimeLeftSeconds.map({ $0 >= 0 && $0.isFinite }) ?? true else {
             throw ClusterMessageError("a request timeout or run time out of range")
         }
         let shape: LoadShape
@@ -49,7 +50,7 @@ struct WorkerAssignment: Codable, Sendable, Equatable {
             shape = .open(arrivalRate: rate, maxInFlight: maxInFlight)
         }
         return LoadConfiguration(
-            target: target, client: client, shape: shape, runTime: .seconds(runTimeLeftSeconds),
+            target: target, client: client, shape: shape, runTime: runTimeLeftSeconds.map { .seconds($0) },
             requestTimeout: .seconds(requestTimeoutSeconds), eventLoopThreads: threads
         )
     }

@@ -5,9 +5,9 @@ public enum LoadReportText {
     /// Generator CPU use above this share of its threads makes results suspect.
     public static let cpuWarningLevel = 0.9
 
-    /// The table shown every 2 s, titled with elapsed and total time and users spawned (or
-    /// requests in flight in the open model).
-    public static func live(_ snapshot: StatsSnapshot, runTime: Duration, shape: LoadShape) -> String {
+    /// The table shown every 2 s, titled with elapsed and total time (nil: until stopped) and
+    /// users spawned (or requests in flight in the open model).
+    public static func live(_ snapshot: StatsSnapshot, runTime: Duration?, shape: LoadShape) -> String {
         let elapsed = DurationText.format(.seconds(snapshot.elapsedSeconds.rounded()))
         var notes: [String] = []
         if let last = snapshot.history.last, last.generatorCPUUse > cpuWarningLevel {
@@ -17,7 +17,8 @@ public enum LoadReportText {
         case .closed(let users, _): "\(snapshot.users) of \(users) users spawned"
         case .open(let rate, _): "\(snapshot.users) requests in flight, arrival rate \(NumberFormatting.significant(rate))/s, \(snapshot.lateStarts) late starts"
         }
-        let title = "\(elapsed) of \(DurationText.format(runTime)), \(progress)"
+        let total = runTime.map { "of \(DurationText.format($0))" } ?? "(until stopped)"
+        let title = "\(elapsed) \(total), \(progress)"
         return "\n" + StatsTables.statistics(snapshot, title: title, notes: notes).renderedAsText()
     }
 

@@ -16,6 +16,7 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
     public let client: String
     /// "50 users, spawn rate 10/s" (closed model) or the arrival rate (open model).
     public let load: String
+    /// The run time asked for, or the time it ran when it ran until stopped.
     public let runTimeSeconds: Double
     public let eventLoopThreads: Int
     public let machine: MachineDescription
@@ -32,7 +33,7 @@ public struct LoadTestReport: Sendable, Codable, Equatable {
         self.host = configuration.target.description
         self.client = configuration.client.rawValue
         self.load = configuration.shape.description
-        self.runTimeSeconds = configuration.runTime.seconds
+        self.runTimeSeconds = configuration.runTime?.seconds ?? (statistics.elapsedSeconds * 10).rounded() / 10
         self.eventLoopThreads = configuration.eventLoopThreads
         self.machine = machine
         self.statistics = statistics

@@ -25,7 +25,7 @@ final class ArrivalDriver {
     private let maxInFlight: Int
     private let firstSlotIndex: Int
     private let startTime: ContinuousClock.Instant
-    private let endTime: ContinuousClock.Instant
+    private let endTime: ContinuousClock.Instant?
     private var issued = 0
     private var slots: [Slot] = []
     private var idle: [Slot] = []
@@ -38,12 +38,13 @@ final class ArrivalDriver {
     /// Completes when the driver has stopped; set by the first `stop()`.
     private var stopping: EventLoopFuture<Void>?
 
-    /// A driver starting `rate` requests per second from `start` until `end` on at most
+    /// A driver starting `rate` requests per second from `start` until `end` (nil: until it is
+    /// stopped) on at most
     /// `maxInFlight` connections; connection slots are numbered from `firstSlotIndex` (for
     /// their user contexts).
     init(
         worker: LoopWorker, scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int,
-        firstSlotIndex: Int, from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
+        firstSlotIndex: Int, from start: ContinuousClock.Instant, until end: ContinuousClock.Instant?
     ) {
         self.worker = worker
         self.scenario = scenario
@@ -99,7 +100,7 @@ final class ArrivalDriver {
     private func startDueRequests() {
         guard !isStopping else { return }
         let now = ContinuousClock.now
-        while startTime + interval * issued <= min(now, endTime) {
+        while startTime + interval * issued <= min(now, endTime ?? now) {
             let intended = startTime + interval * issued
             issued += 1
             if let slot = freeSlot() {
@@ -110,7 +111,7 @@ final class ArrivalDriver {
             }
         }
         let next = startTime + interval * issued
-        guard next < endTime else { return }
+        if let endTime, next >= endTime { return }
         timer = worker.loop.assumeIsolated().scheduleTask(in: TimeAmount(next - now)) {
             self.startDueRequests()
         }
@@ -139,6 +140,7 @@ final class ArrivalDriver {
             )
             task.handle(result, of: outcome, context: &slot.context)
             self.worker.recorder.record(outcome)
+            self.worker.recorder.recordExceptions(slot.context.takeProblems())
             self.release(slot)
         }
     }

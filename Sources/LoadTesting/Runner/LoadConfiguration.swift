@@ -4,8 +4,9 @@ public struct LoadConfiguration: Sendable {
     public var client: ClientKind
     /// The load: a number of users looping over their tasks (closed) or a fixed arrival rate (open).
     public var shape: LoadShape
-    /// How long the test runs after it starts spawning users.
-    public var runTime: Duration
+    /// How long the test runs after it starts spawning users; nil runs it until it is stopped
+    /// (from the web UI or by cancelling its task).
+    public var runTime: Duration?
     /// At the end, how long users may finish the request they are in (Locust's --stop-timeout);
     /// zero stops them at once and drops requests in flight.
     public var stopTimeout: Duration
@@ -15,7 +16,7 @@ public struct LoadConfiguration: Sendable {
     public var eventLoopThreads: Int
 
     public init(
-        target: TargetAddress, client: ClientKind = .fast, shape: LoadShape, runTime: Duration,
+        target: TargetAddress, client: ClientKind = .fast, shape: LoadShape, runTime: Duration?,
         stopTimeout: Duration = .zero, requestTimeout: Duration = .seconds(60), eventLoopThreads: Int = 1
     ) {
         self.target = target

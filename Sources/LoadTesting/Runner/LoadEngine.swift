@@ -56,10 +56,10 @@ final class LoadEngine: Sendable {
     }
 
     /// Open model: every loop starts its share of `rate` and of `maxInFlight` connections,
-    /// whose user contexts are numbered from `firstSlotIndex`.
+    /// whose user contexts are numbered from `firstSlotIndex`, until `end` (nil: until stopped).
     func startArrivals(
         scenario: Scenario, rate: Double, maxInFlight: Int, firstSlotIndex: Int = 0,
-        from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
+        from start: ContinuousClock.Instant, until end: ContinuousClock.Instant?
     ) {
         let count = workers.count
         let shares = Self.split(maxInFlight, into: count)

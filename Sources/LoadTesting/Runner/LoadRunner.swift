@@ -2,8 +2,8 @@ import Foundation
 import Statistics
 
 /// Runs a load test: checks the target answers, spawns users at the spawn rate across the
-/// event loops, merges statistics every second, and stops cleanly at the end of the run time
-/// (or when the calling task is cancelled).
+/// event loops, merges statistics every second, follows its `LoadControl`'s commands, and
+/// stops cleanly at the end of the run time (or when the calling task is cancelled).
 public struct LoadRunner: Sendable {
     public let scenario: Scenario
     public let configuration: LoadConfiguration
@@ -13,20 +13,23 @@ public struct LoadRunner: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs the test and returns the final statistics. `onSecond` gets a snapshot every second
-    /// (for the live console view); it runs on the runner's task, so keep it quick.
-    public func run(onSecond: @Sendable (StatsSnapshot) -> Void = { _ in }) async throws -> StatsSnapshot {
-        try await run(clock: ContinuousClock(), onSecond: onSecond)
+    /// Runs the test and returns the final statistics. `control` resizes it or resets its
+    /// statistics while it runs; `onSecond` gets a snapshot every second (for the live views);
+    /// it runs on the runner's task, so keep it quick.
+    public func run(
+        control: LoadControl = LoadControl(), onSecond: @Sendable (StatsSnapshot) async -> Void = { _ in }
+    ) async throws -> StatsSnapshot {
+        try await run(clock: ContinuousClock(), control: control, onSecond: onSecond)
     }
 
     /// Runs the test with `clock` deciding when users start, when each second's statistics
     /// are taken and when the run ends (requests themselves are timed on the event loops).
     func run<RunClock: Clock>(
-        clock: RunClock, onSecond: @Sendable (StatsSnapshot) -> Void = { _ in }
+        clock: RunClock, control: LoadControl = LoadControl(), onSecond: @Sendable (StatsSnapshot) async -> Void = { _ in }
     ) async throws -> StatsSnapshot where RunClock.Duration == Duration {
         let engine = try await LoadEngine.start(configuration)
         do {
-            let snapshot = try await runUsers(on: engine, clock: clock, onSecond: onSecond)
+            let snapshot = try await runUsers(on: engine, clock: clock, control: control, onSecond: onSecond)
             await engine.shutdown()
             return snapshot
         } catch {
@@ -36,10 +39,10 @@ public struct LoadRunner: Sendable {
     }
 
     private func runUsers<RunClock: Clock>(
-        on engine: LoadEngine, clock: RunClock, onSecond: @Sendable (StatsSnapshot) -> Void
+        on engine: LoadEngine, clock: RunClock, control: LoadControl, onSecond: @Sendable (StatsSnapshot) async -> Void
     ) async throws -> StatsSnapshot where RunClock.Duration == Duration {
         let start = clock.now
-        let end = start.advanced(by: configuration.runTime)
+        let end = configuration.runTime.map { start.advanced(by: $0) }
         var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
         var cpuMeter = ProcessCPUMeter()
         var spawning = UserSpawner(shape: configuration.shape, start: start)
@@ -63,28 +66,35 @@ public struct LoadRunner: Sendable {
             let arrivalsStart = ContinuousClock.now
             engine.startArrivals(
                 scenario: scenario, rate: rate, maxInFlight: maxInFlight, from: arrivalsStart,
-                until: arrivalsStart + configuration.runTime)
+                until: configuration.runTime.map { arrivalsStart + $0 })
         }
         while !Task.isCancelled {
             let now = clock.now
+            let commands = control.take()
+            if let resize = commands.resize, case .closed = configuration.shape {
+                let stopped = spawning.assign(Array(0..<resize.users), spawnRate: resize.spawnRate, from: now)
+                for index in stopped { engine.stopUser(index) }
+            }
+            if commands.resetsStatistics { collector.resetStatistics() }
             for index in spawning.dueUsers(at: now) {
                 engine.spawn(userIndex: index, type: scenario.userType(forUser: index))
             }
-            if now >= end { break }
+            if let end, now >= end { break }
             if now >= nextSecond {
                 try await collectSecond(now: now)
-                onSecond(collector.snapshot(elapsedSeconds: start.duration(to: now).seconds, users: concurrency))
+                await onSecond(collector.snapshot(elapsedSeconds: start.duration(to: now).seconds, users: concurrency))
                 nextSecond = nextSecond.advanced(by: .seconds(1))
             }
-            try? await clock.sleep(until: min(spawning.nextSpawn ?? end, nextSecond, end), tolerance: nil)
+            let wake = [spawning.nextSpawn, nextSecond, end].compactMap { $0 }.min() ?? nextSecond
+            try? await clock.sleep(until: wake, tolerance: nil)
         }
 
-        // The users started (closed model) or the requests last seen in flight (open model).
-        let usersAtEnd = if case .closed = configuration.shape { spawning.spawned } else { concurrency }
+        // The users running (closed model) or the requests last seen in flight (open model).
+        let usersAtEnd = if case .closed = configuration.shape { spawning.running.count } else { concurrency }
         try await engine.stop(within: configuration.stopTimeout)
         let stopped = clock.now
         try await collectSecond(now: stopped, users: usersAtEnd)
-        let users = if case .closed = configuration.shape { spawning.spawned } else { peakConcurrency }
+        let users = if case .closed = configuration.shape { spawning.running.count } else { peakConcurrency }
         return collector.snapshot(elapsedSeconds: start.duration(to: stopped).seconds, users: users)
     }
 }

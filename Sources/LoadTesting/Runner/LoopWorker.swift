@@ -41,7 +41,7 @@ final class LoopWorker {
     /// has in flight finish and are recorded.
     func startArrivals(
         scenario: Scenario, client: any LoadClient, rate: Double, maxInFlight: Int, firstSlotIndex: Int,
-        from start: ContinuousClock.Instant, until end: ContinuousClock.Instant
+        from start: ContinuousClock.Instant, until end: ContinuousClock.Instant?
     ) {
         let driver = ArrivalDriver(
             worker: self, scenario: scenario, client: client, rate: rate, maxInFlight: maxInFlight,

@@ -69,6 +69,7 @@ final class VirtualUser {
             let outcome = RequestOutcome(request: request, result: result, duration: elapsed)
             task.handle(result, of: outcome, context: &self.context)
             self.worker.recorder.record(outcome)
+            self.worker.recorder.recordExceptions(self.context.takeProblems())
             self.waitThenContinue(afterTaskThatTook: elapsed)
         }
     }

@@ -1,5 +1,7 @@
-/// Any JSON value, as read from a scenario file.
-enum JSONValue: Decodable, Equatable, Sendable {
+import Foundation
+
+/// Any JSON value, as read from a scenario file or written by the web UI's routes.
+enum JSONValue: Codable, Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -25,6 +27,27 @@ enum JSONValue: Decodable, Equatable, Sendable {
         } else {
             self = .object(try container.decode([String: JSONValue].self))
         }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        // JSON has no NaN or infinity: a number without a value is null, as Locust writes None.
+        case .number(let value): if value.isFinite { try container.encode(value) } else { try container.encodeNil() }
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        case .object(let fields): try container.encode(fields)
+        }
+    }
+
+    /// The value as compact JSON text with sorted keys.
+    var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     /// What the value is, for error messages: "a string", "an object".

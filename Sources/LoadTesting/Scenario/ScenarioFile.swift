@@ -138,7 +138,11 @@ public enum ScenarioFile {
         return LoadTask(name, weight: weight, request: request) { _, responseBody, context in
             let values = JSONField.strings(named: capturedFields, in: responseBody)
             for capture in captures {
-                if let value = values[capture.value] { context.capture(value, as: capture.name) }
+                if let value = values[capture.value] {
+                    context.capture(value, as: capture.name)
+                } else {
+                    context.reportProblem("capture '\(capture.name)' of \(name): the response had no top-level field '\(capture.value)' with a string or number")
+                }
             }
         }
     }

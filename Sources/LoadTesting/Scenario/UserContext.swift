@@ -11,6 +11,8 @@ public struct UserContext: Sendable {
     /// Captured values by name; tasks add to them with `capture(_:as:)`.
     public private(set) var captured: [String: [String]] = [:]
     private var counters: [String: Int] = [:]
+    /// Errors in scenario code since the runner last took them (the Exceptions tab's rows).
+    private var problems: [String] = []
 
     /// How many values each capture name keeps (the most recent ones).
     public static let capturedValuesKept = 1_000
@@ -37,6 +39,18 @@ public struct UserContext: Sendable {
         // In place: a copy of the array would copy up to a thousand values per capture.
         captured[name, default: []].append(value)
         if captured[name]!.count > Self.capturedValuesKept { captured[name]!.removeFirst() }
+    }
+
+    /// Reports an error in scenario code (a capture that found nothing, say); the run counts
+    /// them by message and shows them apart from failed requests.
+    public mutating func reportProblem(_ message: String) {
+        problems.append(message)
+    }
+
+    /// The problems reported since the last call.
+    mutating func takeProblems() -> [String] {
+        defer { problems = [] }
+        return problems
     }
 
     /// A random value captured under `name`, or nil when none has been captured yet.

@@ -99,7 +99,10 @@ public struct ValueTemplate: Sendable, Equatable {
         case .randomInteger(let range): return String(context.randomInteger(in: range))
         case .uuid: return UUID().uuidString.lowercased()
         case .counter: return String(context.nextCount())
-        case .captured(let name, let fallback): return context.randomCaptured(name) ?? fallback ?? ""
+        case .captured(let name, let fallback):
+            if let value = context.randomCaptured(name) ?? fallback { return value }
+            context.reportProblem("{{captured \(name)}} read no value (none captured yet by this user); an empty string was sent")
+            return ""
         }
     }
 

@@ -41,6 +41,13 @@ public struct StatsCollector: Sendable {
             ))
     }
 
+    /// Starts the statistics afresh: totals, percentiles, failures and current rates. The
+    /// history (the charts) stays, so that the reset shows in it.
+    public mutating func resetStatistics() {
+        cumulative = StatsRecorder()
+        window = []
+    }
+
     /// The statistics so far.
     public func snapshot(elapsedSeconds: Double, users: Int) -> StatsSnapshot {
         let seconds = Double(Swift.max(1, window.count))
@@ -71,6 +78,7 @@ public struct StatsCollector: Sendable {
             endpoints: cumulative.sortedEndpoints.map { row($0, EndpointKey(method: $0.method, name: $0.name)) },
             aggregated: row(cumulative.aggregated, nil),
             failures: cumulative.failureCounts,
+            exceptions: cumulative.exceptionCounts,
             lateStarts: cumulative.lateStarts,
             unstartedRequests: cumulative.unstarted,
             droppedInFlight: cumulative.droppedInFlight,

@@ -17,6 +17,8 @@ public struct StatsRecorder: Sendable {
     public private(set) var unstarted: UInt64 = 0
     /// Requests still in flight when the stop timeout ran out: sent, but never recorded.
     public private(set) var droppedInFlight: UInt64 = 0
+    /// Errors in scenario code by message.
+    private(set) var exceptions: [String: ExceptionCount] = [:]
 
     public init() {}
 
@@ -53,6 +55,21 @@ public struct StatsRecorder: Sendable {
         }
     }
 
+    /// Records errors reported by scenario code.
+    mutating func recordExceptions(_ messages: [String]) {
+        for message in messages { add(ExceptionCount(message: message, occurrences: 1)) }
+    }
+
+    /// Adds errors in scenario code counted elsewhere.
+    mutating func add(_ exception: ExceptionCount) {
+        exceptions[exception.message, default: ExceptionCount(message: exception.message, occurrences: 0)].merge(exception)
+    }
+
+    /// Marks every error in scenario code as seen on `node` (a worker's id).
+    mutating func attributeExceptions(to node: String) {
+        exceptions = exceptions.mapValues { $0.seen(on: node) }
+    }
+
     /// Records requests that could not start on time.
     public mutating func recordLateStarts(_ count: UInt64) {
         lateStarts += count
@@ -74,6 +91,7 @@ public struct StatsRecorder: Sendable {
         for (key, count) in other.failures {
             add(count, as: key)
         }
+        for exception in other.exceptions.values { add(exception) }
         lateStarts += other.lateStarts
         unstarted += other.unstarted
         droppedInFlight += other.droppedInFlight
@@ -94,6 +112,11 @@ public struct StatsRecorder: Sendable {
     /// Per request type, sorted by name then method.
     public var sortedEndpoints: [EndpointStats] {
         endpoints.keys.sorted().compactMap { endpoints[$0] }
+    }
+
+    /// Errors in scenario code, most frequent first.
+    public var exceptionCounts: [ExceptionCount] {
+        exceptions.values.sorted { ($0.occurrences, $1.message) > ($1.occurrences, $0.message) }
     }
 
     /// Failures grouped by request type and reason, most frequent first.

@@ -68,6 +68,8 @@ public struct StatsSnapshot: Sendable, Codable, Equatable {
     public let aggregated: Row
     /// Failures grouped by request type and reason, most frequent first.
     public let failures: [FailureCount]
+    /// Errors in scenario code (captures that found nothing), most frequent first.
+    public let exceptions: [ExceptionCount]
     /// Open model: requests that could not start at their intended time (no free connection).
     public let lateStarts: UInt64
     /// Open model: requests still waiting for a connection when the test ended.
