@@ -264,35 +264,16 @@ struct LoadCommand: AsyncParsableCommand {
         let (interrupts, interrupted) = AsyncStream<Void>.makeStream()
         let interrupt = cancelOnInterrupt { interrupted.yield() }
         defer { interrupt.cancel() }
-        let (ports, announce) = AsyncStream<Int>.makeStream()
-        let server = Task {
-            defer { announce.finish() }
-            try await WebUIServer(session: session, options: options).run(onListening: { announce.yield($0) })
-        }
-        var announced = ports.makeAsyncIterator()
-        guard let port = await announced.next() else {
-            let reason = switch await server.result {
-            case .failure(let error): "\(error)"
-            case .success: "the server stopped"
-            }
-            throw WebUIError.cannotListen(host: options.host, port: options.port, reason: reason)
-        }
-        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        note("Web UI at http://\(shownHost):\(port)/ (Ctrl-C quits)\(options.credentials == nil ? "" : "; it asks for the --web-auth user and password").")
-        do {
+        return try await WebUIServer(session: session, options: options).serve { port in
+            let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+            note("Web UI at http://\(shownHost):\(port)/ (Ctrl-C quits)\(options.credentials == nil ? "" : "; it asks for the --web-auth user and password").")
             try await begin(session)
-        } catch {
-            server.cancel()
-            _ = await server.result
-            throw error
+            var waiting = interrupts.makeAsyncIterator()
+            await waiting.next()
+            await session.stop()
+            await session.waitForTest()
+            return await session.hasRun ? await session.report() : nil
         }
-        var waiting = interrupts.makeAsyncIterator()
-        await waiting.next()
-        await session.stop()
-        await session.waitForTest()
-        server.cancel()
-        _ = await server.result
-        return await session.hasRun ? await session.report() : nil
     }
 
     private var masterOptions: ClusterMaster.Options {

@@ -36,26 +36,43 @@ public struct WebUIServer: Sendable {
         self.options = options
     }
 
-    /// Serves until the calling task is cancelled; `onListening` gets the port once the
-    /// server listens. Throws when the address cannot be bound.
-    public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    /// Serves while `body` runs (it gets the port the server listens on), then stops: the
+    /// session's live-update streams end and the server shuts down gracefully. Throws
+    /// `WebUIError.cannotListen` when the address cannot be bound.
+    public func serve<Result: Sendable>(_ body: (_ port: Int) async throws -> Result) async throws -> Result {
+        let (ports, announce) = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scalelab"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in announce.yield(channel.localAddress?.port ?? 0) },
             logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
-        let session = self.session
-        try await withTaskCancellationHandler {
+        // Stopped by graceful shutdown, never by cancelling its task (which can trap in NIO
+        // for a connection accepted but not yet taken, swift-nio issue 3481).
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
+        let server = Task {
+            defer { announce.finish() }
             try await services.run()
-        } onCancel: {
-            Task {
-                // Live-update streams never end by themselves: end them so the server can stop.
-                await session.close()
-                await services.triggerGracefulShutdown()
-            }
         }
+        var announced = ports.makeAsyncIterator()
+        guard let port = await announced.next() else {
+            let reason = switch await server.result {
+            case .failure(let error): "\(error)"
+            case .success: "the server stopped"
+            }
+            throw WebUIError.cannotListen(host: options.host, port: options.port, reason: reason)
+        }
+        let result: Swift.Result<Result, any Error>
+        do {
+            result = .success(try await body(port))
+        } catch {
+            result = .failure(error)
+        }
+        // Live-update streams never end by themselves: end them so the server can stop.
+        await session.close()
+        await services.triggerGracefulShutdown()
+        _ = await server.result
+        return try result.get()
     }
 
     /// Every route, behind Basic authentication when credentials are set.
