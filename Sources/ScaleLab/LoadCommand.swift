@@ -27,15 +27,18 @@ struct LoadCommand: AsyncParsableCommand {
             (GET /albums/{id} and POST /albums, 3:1).
 
             Distributed (as Locust's --master and --worker): start `scalelab load --master -H URL -u 50 \
-            -r 10 -t 1m --expect-workers 2` and `scalelab load --worker --master-host HOST` twice. \
+            -r 10 -t 1m --expect-workers 2 --headless` and `scalelab load --worker --master-host HOST` twice. \
             Without --auth-token the master listens on loopback only; with the same token on both \
             sides, workers on other machines can join. Workers get the scenario and every load option \
             from the master; the master merges their statistics exactly and reports each worker.
 
-            Exit codes: 0 the test ran, no request failed and every threshold held; 1 some \
-            requests failed (as Locust); 2 a --threshold broke (whether or not requests failed); \
-            3 the test could not run (target down, unwritable output, workers missing, master \
-            unreachable or refusing the worker); 64 bad command-line usage.
+            Without --headless, the master also serves the web UI, whose Workers tab lists them.
+
+            Exit codes (with the web UI: those of the last test, after Ctrl-C): 0 the test ran, \
+            no request failed and every threshold held; 1 some requests failed (as Locust); 2 a \
+            --threshold broke (whether or not requests failed); 3 the test could not run (target \
+            down, unwritable output, workers missing, master unreachable or refusing the worker, \
+            web or master port taken); 64 bad command-line usage.
             """
     )
 
@@ -187,17 +190,7 @@ struct LoadCommand: AsyncParsableCommand {
         }
         let interrupt = Self.cancelOnInterrupt { outcome.cancel() }
         defer { interrupt.cancel() }
-        let statistics: StatsSnapshot
-        let summary: ClusterSummary?
-        do {
-            (statistics, summary) = try await outcome.value
-        } catch let error as LoadTestError {
-            Self.note("error: \(error)")
-            throw ExitCode(3)
-        } catch let error as ClusterError {
-            Self.note("error: \(error)")
-            throw ExitCode(3)
-        }
+        let (statistics, summary) = try await Self.exitingWhenTheTestCannotRun { try await outcome.value }
         let report = LoadTestReport(
             scenario: chosen.scenario, configuration: configuration, machine: .current, statistics: statistics,
             thresholds: thresholds, cluster: summary
@@ -224,13 +217,12 @@ struct LoadCommand: AsyncParsableCommand {
                 scenario: chosen, configuration: configuration, generators: generators, thresholds: thresholds,
                 onSecond: { snapshot, current in live.show(snapshot, current) }, log: { Self.note($0) })
         }
-        let report: LoadTestReport?
-        do {
+        let report = try await Self.exitingWhenTheTestCannotRun { () async throws -> LoadTestReport? in
             if cluster.master {
                 let expected = cluster.expectWorkers
                 let maxWait = cluster.expectWorkersMaxWait.duration
                 let listening = masterListening
-                report = try await ClusterMaster.serve(
+                return try await ClusterMaster.serve(
                     options: masterOptions, onListening: { Self.note(listening($0) + ".") }, log: { Self.note($0) }
                 ) { workers in
                     try await Self.serveWebUI(session(.cluster(workers)), options: webOptions) { session in
@@ -241,16 +233,10 @@ struct LoadCommand: AsyncParsableCommand {
                     }
                 }
             } else {
-                report = try await Self.serveWebUI(session(.local), options: webOptions) { session in
+                return try await Self.serveWebUI(session(.local), options: webOptions) { session in
                     if startsAtOnce { await session.startConfigured() }
                 }
             }
-        } catch let error as ClusterError {
-            Self.note("error: \(error)")
-            throw ExitCode(3)
-        } catch let error as WebUIError {
-            Self.note("error: \(error)")
-            throw ExitCode(3)
         }
         guard let report else { return }
         try finish(with: report)
@@ -297,13 +283,25 @@ struct LoadCommand: AsyncParsableCommand {
         let serving = Task { try await worker.run(log: { Self.note($0) }) }
         let interrupt = Self.cancelOnInterrupt { serving.cancel() }
         defer { interrupt.cancel() }
+        try await Self.exitingWhenTheTestCannotRun { try await serving.value }
+        Self.note("The master ended the session.")
+    }
+
+    /// Runs `work`; an error saying the test cannot run (target down, workers missing, a port
+    /// taken) is printed and becomes exit code 3.
+    private static func exitingWhenTheTestCannotRun<Value>(_ work: () async throws -> Value) async throws -> Value {
         do {
-            try await serving.value
+            return try await work()
+        } catch let error as LoadTestError {
+            note("error: \(error)")
+            throw ExitCode(3)
         } catch let error as ClusterError {
-            Self.note("error: \(error)")
+            note("error: \(error)")
+            throw ExitCode(3)
+        } catch let error as WebUIError {
+            note("error: \(error)")
             throw ExitCode(3)
         }
-        Self.note("The master ended the session.")
     }
 
     private func write(_ report: LoadTestReport) throws {

@@ -19,12 +19,15 @@ extension TargetRunTests {
         @Test(arguments: ClientKind.allCases)
         func countsEqualTheRequestsTheServerSaw(client: ClientKind) async throws {
             let server = TestTarget()
+            // Users finish the request they are in at the end, however busy the machine is: the
+            // stop timeout only bounds the wait, so a long one keeps every request recorded.
             let snapshot = try await server.serve { target, _ in
-                try await LoadRunner(scenario: .albums, configuration: configuration(target, client: client)).run()
+                try await LoadRunner(scenario: .albums, configuration: configuration(target, client: client, stopTimeout: .seconds(60))).run()
             }
             let byName = Dictionary(uniqueKeysWithValues: snapshot.endpoints.map { ("\($0.stats.method) \($0.stats.name)", $0.stats) })
             #expect(snapshot.aggregated.stats.requests > 0)
             #expect(snapshot.aggregated.stats.failures == 0)
+            #expect(snapshot.droppedInFlight == 0)
             #expect(Int(snapshot.aggregated.stats.requests) == server.totalRequestsSeen)
             #expect(Int(byName["GET /albums"]?.requests ?? 0) == server.requestsSeen["GET /albums", default: 0])
             #expect(Int(byName["POST /albums"]?.requests ?? 0) == server.requestsSeen["POST /albums", default: 0])
@@ -60,6 +63,26 @@ extension TargetRunTests {
             #expect(LoadReportText.warnings(snapshot).contains {
                 $0.hasPrefix("6 requests in flight at the stop were not recorded; --stop-timeout lets them finish")
             })
+        }
+
+        /// Resized while it runs (the web UI's Edit): more users start at the new spawn rate from
+        /// the moment of the resize, and fewer stop the highest-numbered ones.
+        @Test func aResizeStartsOrStopsTheDifference() async throws {
+            let control = LoadControl()
+            let snapshot = try await TestTarget().serve { target, _ in
+                try await LoadRunner(
+                    scenario: .albums, configuration: configuration(target, users: 2, spawnRate: 4, runTime: .seconds(3), stopTimeout: .zero)
+                ).run(clock: VirtualClock(), control: control) { snapshot in
+                    switch snapshot.elapsedSeconds {
+                    case 1: control.resize(users: 6, spawnRate: 4)
+                    case 2: control.resize(users: 1, spawnRate: 4)
+                    default: break
+                    }
+                }
+            }
+            // 2 users by 1 s; then users 2...5 start at 1, 1.25, 1.5 and 1.75 s.
+            #expect(snapshot.history.prefix(2).map(\.users) == [2, 6])
+            #expect(snapshot.users == 1)
         }
 
         /// Users alternate at random between a route that answers at once and one that takes 2 s:

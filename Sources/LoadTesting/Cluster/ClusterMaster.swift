@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
-import ServiceLifecycle
 
 /// The master of a distributed load test (`scalelab load --master`): it listens for workers,
 /// waits for the expected number, shares the users among them, merges their statistics every
@@ -63,48 +62,28 @@ public struct ClusterMaster: Sendable {
         _ body: (ClusterWorkers) async throws -> Result
     ) async throws -> Result {
         let hub = ClusterHub(token: options.token, log: log)
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: Router(),
-            server: .http1WebSocketUpgrade(
-                configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
-            ) { request, channel, _ in
-                guard request.path == Self.webSocketPath else { return .dontUpgrade }
-                let address = channel.remoteAddress?.ipAddress
-                return .upgrade([:]) { inbound, outbound, _ in
-                    await Self.serve(inbound: inbound, outbound: outbound, from: address, hub: hub)
-                }
+        return try await ServedApplication.serve(
+            { onServerRunning in
+                Application(
+                    router: Router(),
+                    server: .http1WebSocketUpgrade(
+                        configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
+                    ) { request, channel, _ in
+                        guard request.path == Self.webSocketPath else { return .dontUpgrade }
+                        let address = channel.remoteAddress?.ipAddress
+                        return .upgrade([:]) { inbound, outbound, _ in
+                            await Self.serve(inbound: inbound, outbound: outbound, from: address, hub: hub)
+                        }
+                    },
+                    configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
+                    onServerRunning: onServerRunning,
+                    logger: Logger(label: "scalelab-master", factory: { _ in SwiftLogNoOpLogHandler() }))
             },
-            configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "scalelab-master", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
-        // The stream ends when the server does: a port, or nil when it could not bind.
-        let server = Task {
-            defer { portContinuation.finish() }
-            try await services.run()
-        }
-        var announced = ports.makeAsyncIterator()
-        guard let port = await announced.next() else {
-            let reason = switch await server.result {
-            case .failure(let error): "\(error)"
-            case .success: "the server stopped"
-            }
-            throw ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: reason)
-        }
-        onListening(port)
-        do {
-            let result = try await body(ClusterWorkers(hub: hub))
-            await Self.finish(hub)
-            await services.triggerGracefulShutdown()
-            _ = await server.result
-            return result
-        } catch {
-            await Self.finish(hub)
-            await services.triggerGracefulShutdown()
-            _ = await server.result
-            throw error
+            cannotListen: { ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: $0) },
+            stopping: { await Self.finish(hub) }
+        ) { port in
+            onListening(port)
+            return try await body(ClusterWorkers(hub: hub))
         }
     }
 

@@ -84,6 +84,8 @@ public struct LoadRunner: Sendable {
                 try await collectSecond(now: now)
                 await onSecond(collector.snapshot(elapsedSeconds: start.duration(to: now).seconds, users: concurrency))
                 nextSecond = nextSecond.advanced(by: .seconds(1))
+                // Once more before sleeping: commands given meanwhile apply now.
+                continue
             }
             let wake = [spawning.nextSpawn, nextSecond, end].compactMap { $0 }.min() ?? nextSecond
             try? await clock.sleep(until: wake, tolerance: nil)

@@ -158,6 +158,21 @@ public actor LoadTestSession {
             thresholds: thresholds, cluster: cluster)
     }
 
+    /// The first view, from now on, for which `condition` holds; nil when the session closes
+    /// or `maxUpdates` updates (about a second apart while a test runs) went by without one.
+    public func firstView(
+        where condition: @Sendable (LoadTestView) -> Bool, maxUpdates: Int = 600
+    ) async -> LoadTestView? {
+        var seen = 0
+        for await _ in updates() {
+            let current = await view()
+            if condition(current) { return current }
+            seen += 1
+            if seen >= maxUpdates { return nil }
+        }
+        return nil
+    }
+
     /// Whether a test has run (or runs) in this session.
     public var hasRun: Bool { testNumber > 0 }
 

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import ServiceLifecycle
 
 /// The web UI's HTTP server: the page, its live updates (Server-Sent Events, one per second
 /// while a test runs), and Locust's web API over one `LoadTestSession`.
@@ -40,39 +39,20 @@ public struct WebUIServer: Sendable {
     /// session's live-update streams end and the server shuts down gracefully. Throws
     /// `WebUIError.cannotListen` when the address cannot be bound.
     public func serve<Result: Sendable>(_ body: (_ port: Int) async throws -> Result) async throws -> Result {
-        let (ports, announce) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router(),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scalelab"),
-            onServerRunning: { channel in announce.yield(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        // Stopped by graceful shutdown, never by cancelling its task (which can trap in NIO
-        // for a connection accepted but not yet taken, swift-nio issue 3481).
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
-        let server = Task {
-            defer { announce.finish() }
-            try await services.run()
-        }
-        var announced = ports.makeAsyncIterator()
-        guard let port = await announced.next() else {
-            let reason = switch await server.result {
-            case .failure(let error): "\(error)"
-            case .success: "the server stopped"
-            }
-            throw WebUIError.cannotListen(host: options.host, port: options.port, reason: reason)
-        }
-        let result: Swift.Result<Result, any Error>
-        do {
-            result = .success(try await body(port))
-        } catch {
-            result = .failure(error)
-        }
-        // Live-update streams never end by themselves: end them so the server can stop.
-        await session.close()
-        await services.triggerGracefulShutdown()
-        _ = await server.result
-        return try result.get()
+        let options = self.options
+        let router = router()
+        return try await ServedApplication.serve(
+            { onServerRunning in
+                Application(
+                    router: router,
+                    configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scalelab"),
+                    onServerRunning: onServerRunning,
+                    logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() }))
+            },
+            cannotListen: { WebUIError.cannotListen(host: options.host, port: options.port, reason: $0) },
+            // Live-update streams never end by themselves: end them so the server can stop.
+            stopping: { await session.close() },
+            body)
     }
 
     /// Every route, behind Basic authentication when credentials are set.

@@ -4,7 +4,7 @@ import LoadTesting
 /// `scalelab load`'s web UI options, with Locust's names.
 struct WebUIOptions: ParsableArguments {
     @Option(name: .customLong("web-host"), help: ArgumentHelp(
-        "The address the web UI listens on (default 127.0.0.1). Any address but loopback needs --web-auth.", valueName: "host"))
+        "The address the web UI listens on. Any address but loopback needs --web-auth.", valueName: "host"))
     var host = "127.0.0.1"
 
     @Option(name: .customLong("web-port"), help: ArgumentHelp("The web UI's port (0 picks a free one).", valueName: "port"))

@@ -19,17 +19,12 @@ struct WebUIRoutesTests {
         Application(router: WebUIServer(session: session, options: .init(host: "127.0.0.1", port: 0, credentials: credentials)).router())
     }
 
-    /// Waits for the session's updates until `condition` holds; gives up (failing) after 120
-    /// updates, so that a broken session fails the test instead of hanging it.
-    private func waitUntil(_ session: LoadTestSession, _ condition: (LoadTestView) -> Bool) async throws {
-        var updates = 0
-        for await _ in await session.updates() {
-            if condition(await session.view()) { return }
-            updates += 1
-            if updates > 120 { break }
-        }
-        Issue.record("the session never reached the expected state: \(await session.view().state)")
-        throw CancellationError()
+    /// Waits until `condition` holds; a session that never gets there fails the test after
+    /// 120 updates instead of hanging it.
+    private func waitUntil(_ session: LoadTestSession, _ condition: @Sendable @escaping (LoadTestView) -> Bool) async throws {
+        let reached = await session.firstView(where: condition, maxUpdates: 120)
+        let state = await session.state
+        _ = try #require(reached != nil, "the session never got there; it is \(state)")
     }
 
     private func json(_ response: TestResponse) throws -> [String: Any] {
