@@ -11,6 +11,7 @@ set -euo pipefail
 scalelab=${SCALELAB:-.build/debug/scalelab}
 venv=${WEB_UI_VENV:-/tmp/scalelab-web-ui-venv}
 out=${WEB_UI_OUTPUT:-$(mktemp -d /tmp/scalelab-web-ui.XXXXXX)}
+mkdir -p "$out"
 source "$(dirname "$0")/../lib/scalelab-serve.sh"
 pids=()
 trap 'for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done; stop_serve' EXIT
@@ -59,10 +60,10 @@ web=$(web_port_of "$out/master.err" "$master")
 "$scalelab" load --worker --master-port "$master_port" >"$out/worker.log" 2>&1 &
 worker=$!
 pids+=("$worker")
-"$venv/bin/python" - "http://127.0.0.1:$web/" <<'PY'
-import json, sys, time, urllib.parse, urllib.request
+"$venv/bin/python" - "http://127.0.0.1:$web/" "$venv/bin/python" "$out" <<'PY'
+import json, subprocess, sys, time, urllib.parse, urllib.request
 
-url = sys.argv[1]
+url, python, out = sys.argv[1:4]
 def stats():
     return json.load(urllib.request.urlopen(url + "stats/requests"))
 def until(condition, what):
@@ -81,6 +82,7 @@ document = until(lambda d: d["user_count"] == 4 and d["stats"][-1]["num_requests
 worker = document["workers"][0]
 assert worker["state"] == "running" and worker["user_count"] == 4, worker
 assert {"id", "state", "user_count", "cpu_usage", "memory_usage", "host"} <= set(worker), worker
+subprocess.run([python, ".ci/lib/web_ui_browser.py", url, out, "workers", "1"], check=True)
 urllib.request.urlopen(url + "stop").read()
 until(lambda d: d["state"] == "stopped", "the test stopped")
 print(f"web UI check: the master's worker ran 4 users ({worker['id']} on {worker['host']})")

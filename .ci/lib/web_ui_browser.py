@@ -3,6 +3,8 @@ original test from the form, watches the statistics and the charts, resizes, sto
 the statistics CSV, and saves a screenshot that must not be blank.
 
 Usage: web_ui_browser.py URL OUTPUT_DIR   (URL of `scalelab load` without --headless)
+       web_ui_browser.py URL OUTPUT_DIR workers N   (a master running a test on N workers:
+       the Workers tab must list N running workers with users)
 """
 import csv
 import io
@@ -19,7 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 url, out = sys.argv[1].rstrip("/") + "/", sys.argv[2]
 os.makedirs(out, exist_ok=True)
-for old in ["scalelab_stats.csv", "web-ui.png"]:
+for old in ["scalelab_stats.csv", "web-ui.png", "web-ui-workers.png"]:
     if os.path.exists(os.path.join(out, old)):
         os.remove(os.path.join(out, old))
 options = webdriver.ChromeOptions()
@@ -41,6 +43,32 @@ def fill(field, value):
     element.clear()
     element.send_keys(value)
 
+
+def not_blank(picture):
+    """The screenshot is not blank: many distinct colours."""
+    from PIL import Image
+
+    colours = len(Image.open(os.path.join(out, picture)).convert("RGB").getcolors(maxcolors=1 << 24))
+    assert colours > 50, f"the screenshot {picture} looks blank ({colours} colours)"
+    step(f"screenshot {out}/{picture} has {colours} colours")
+
+
+if sys.argv[3:4] == ["workers"]:
+    expected = int(sys.argv[4])
+    try:
+        browser.get(url)
+        browser.find_element(By.ID, "tab-workers").click()
+        running = lambda: [row for row in browser.find_elements(By.CSS_SELECTOR, "#workers-table tbody tr")
+                           if row.find_elements(By.TAG_NAME, "td")[3].text == "running"
+                           and int(row.find_elements(By.TAG_NAME, "td")[4].text) > 0]
+        wait.until(lambda _: len(running()) == expected)
+        assert text("worker-count") == str(expected), text("worker-count")
+        browser.save_screenshot(os.path.join(out, "web-ui-workers.png"))
+        step(f"the Workers tab lists {expected} running worker(s) with users")
+    finally:
+        browser.quit()
+    not_blank("web-ui-workers.png")
+    sys.exit(0)
 
 try:
     browser.get(url)
@@ -104,11 +132,4 @@ try:
     step(f"downloaded scalelab_stats.csv with {len(rows)} rows")
 finally:
     browser.quit()
-
-# The screenshot is not blank: many distinct colours.
-from PIL import Image  # noqa: E402
-
-image = Image.open(os.path.join(out, "web-ui.png")).convert("RGB")
-colours = len(image.getcolors(maxcolors=1 << 24))
-assert colours > 50, f"the screenshot looks blank ({colours} colours)"
-step(f"screenshot {out}/web-ui.png has {colours} colours")
+not_blank("web-ui.png")

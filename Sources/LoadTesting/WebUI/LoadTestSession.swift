@@ -38,7 +38,10 @@ public actor LoadTestSession {
     private var control: LoadControl?
     private var running: Task<Void, Never>?
     private var latest: StatsSnapshot?
+    /// The cluster's events (from the master's workers).
     private var events: [ClusterSummary.Event] = []
+    /// Changes made from the page (resizes, resets), for the charts' markers.
+    private var steeringEvents: [ClusterSummary.Event] = []
     private var finishedSummary: ClusterSummary?
     private var lastError: String?
     private var logLines: [String] = []
@@ -79,6 +82,8 @@ public actor LoadTestSession {
             configuration.shape = .closed(users: request.users, spawnRate: request.spawnRate)
             control?.resize(users: request.users, spawnRate: request.spawnRate)
             let message = "Resized to \(request.users) users at \(NumberFormatting.significant(request.spawnRate))/s."
+            // A master notes its own resize, with the users rebalanced.
+            if case .local = generators { mark("resized to \(request.users) user(s)") }
             log(message)
             publish()
             return message
@@ -116,10 +121,12 @@ public actor LoadTestSession {
 
     /// Starts the statistics afresh (as Locust's reset): the table, percentiles and failures.
     public func resetStatistics() {
+        if control != nil { mark("statistics reset") }
         control?.resetStatistics()
         if control == nil, latest != nil {
             latest = nil
             events = []
+            steeringEvents = []
         }
         log("Statistics reset.")
         publish()
@@ -145,7 +152,8 @@ public actor LoadTestSession {
         return LoadTestView(
             state: state, testNumber: testNumber, configuration: configuration, scenario: scenario.scenario,
             snapshot: latest ?? StatsCollector(startTimestamp: Date().timeIntervalSince1970).snapshot(elapsedSeconds: 0, users: 0),
-            events: events, workers: workers, error: lastError, logs: logLines)
+            events: (events + steeringEvents).sorted { $0.elapsedSeconds < $1.elapsedSeconds }, workers: workers,
+            error: lastError, logs: logLines)
     }
 
     /// The report of the test so far (or the last one): what `--json` and `--html` write.
@@ -200,6 +208,7 @@ public actor LoadTestSession {
         state = .spawning
         latest = nil
         events = []
+        steeringEvents = []
         finishedSummary = nil
         lastError = nil
         let control = LoadControl()
@@ -260,6 +269,11 @@ public actor LoadTestSession {
         control = nil
         log("Test \(test) stopped after \(DurationText.format(.seconds(statistics.elapsedSeconds.rounded()))): \(statistics.aggregated.stats.requests) requests, \(statistics.aggregated.stats.failures) failures.")
         publish()
+    }
+
+    /// A marker on the charts at the test's latest second.
+    private func mark(_ message: String) {
+        steeringEvents.append(ClusterSummary.Event(elapsedSeconds: latest?.elapsedSeconds ?? 0, message: message))
     }
 
     private func log(_ line: String) {

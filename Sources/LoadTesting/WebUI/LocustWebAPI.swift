@@ -146,6 +146,7 @@ enum LocustWebAPI {
         document["scenario"] = .string(view.scenario.name)
         document["elapsed_seconds"] = .number(view.snapshot.elapsedSeconds)
         document["run_time_seconds"] = configuration.runTime.map { .number($0.seconds) } ?? .null
+        document["run_time"] = configuration.runTime.map { .string(DurationText.format($0)) } ?? .null
         switch configuration.shape {
         case .closed(let users, let spawnRate):
             document["target_user_count"] = .integer(users)

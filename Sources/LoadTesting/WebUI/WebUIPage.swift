@@ -147,6 +147,7 @@ enum WebUIPage {
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
         th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
         th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
+        #workers-table th:nth-child(-n+4), #workers-table td:nth-child(-n+4) { text-align: left; }
         #failures-table td:last-child, #exceptions-table td:nth-child(2) { text-align: left; white-space: normal; }
         tr.total td { font-weight: 600; }
         .note { color: var(--muted); font-size: .85rem; }
@@ -212,6 +213,8 @@ enum WebUIPage {
           $("submit").textContent = running ? "Update" : "Start";
           for (const id of ["host-input", "run_time"]) $(id).disabled = running;
           if (!$("host-input").value) $("host-input").value = data.host;
+          // Before the first test, the command line's -t is the form's run time.
+          if (data.test === 0 && data.run_time && !$("run_time").value) $("run_time").value = data.run_time;
 
           $("error").hidden = !data.error;
           $("error").textContent = data.error ? "The test could not run: " + data.error : "";

@@ -55,9 +55,11 @@ public struct WebUIServer: Sendable {
             body)
     }
 
-    /// Every route, behind Basic authentication when credentials are set.
+    /// Every route, closed to other sites' pages, and behind Basic authentication when
+    /// credentials are set.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: SameOriginMiddleware(requiresLoopbackHost: SameOriginMiddleware<BasicRequestContext>.isLoopback(options.host)))
         if let credentials = options.credentials { router.add(middleware: BasicAuthenticationMiddleware(credentials: credentials)) }
         let session = self.session
         router.get("/") { _, _ in

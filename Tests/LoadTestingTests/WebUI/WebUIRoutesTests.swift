@@ -108,6 +108,42 @@ struct WebUIRoutesTests {
         }
     }
 
+    /// Another site's page cannot steer the test through a visitor's browser; scripts (no
+    /// Origin, no Sec-Fetch-Site) and the page itself are unaffected. (The router test's
+    /// requests name the host localhost.)
+    @Test func otherSitesCannotSteerTheTest() async throws {
+        let session = session(try TargetAddress(parsing: "http://127.0.0.1:9"))
+        try await app(session).test(.router) { client in
+            let form = ByteBuffer(string: "user_count=1&spawn_rate=1")
+            let urlencoded = "application/x-www-form-urlencoded"
+            let forged: [HTTPFields] = [
+                [.contentType: urlencoded, .origin: "http://evil.example"],
+                [.contentType: urlencoded, .secFetchSite: "cross-site"],
+                [.contentType: urlencoded, .secFetchSite: "same-site"],
+            ]
+            for headers in forged {
+                #expect(try await client.execute(uri: "/swarm", method: .post, headers: headers, body: form).status == .forbidden)
+            }
+            #expect(try await client.execute(uri: "/stop", method: .get, headers: [.secFetchSite: "cross-site"]).status == .forbidden)
+            #expect(try await client.execute(uri: "/stats/requests", method: .get, headers: [.secFetchSite: "cross-site"]).status == .ok)
+            let own = try await client.execute(
+                uri: "/swarm", method: .post,
+                headers: [.contentType: urlencoded, .origin: "http://localhost", .secFetchSite: "same-origin"],
+                body: ByteBuffer(string: "user_count=0&spawn_rate=1"))
+            #expect(own.status == .badRequest)
+        }
+        #expect(await session.hasRun == false)
+    }
+
+    /// While the UI listens on loopback, only loopback names are answered (DNS rebinding).
+    @Test(arguments: [
+        ("127.0.0.1:8089", true), ("localhost:8089", true), ("localhost", true), ("[::1]:8089", true),
+        ("evil.example:8089", false), ("127.0.0.1.evil.example", false), ("127.1.2.3", true), ("10.0.0.1:8089", false),
+    ])
+    func loopbackNames(_ authority: String, _ isLoopback: Bool) {
+        #expect(SameOriginMiddleware<BasicRequestContext>.isLoopback(authority) == isLoopback)
+    }
+
     @Test func withCredentialsEveryRouteAsksForThem() async throws {
         let credentials = try WebCredentials(parsing: "admin:s3cr:et")
         #expect(credentials.password == "s3cr:et")
