@@ -65,11 +65,11 @@ enum WebUIPage {
         <section role="tabpanel" id="panel-statistics" aria-labelledby="tab-statistics">
           <table id="stats-table"><thead><tr>
             <th scope="col">Type</th><th scope="col">Name</th><th scope="col"># Requests</th><th scope="col"># Fails</th>
-            <th scope="col">Median (ms)</th><th scope="col">95%ile (ms)</th><th scope="col">99%ile (ms)</th>
-            <th scope="col">Average (ms)</th><th scope="col">Min (ms)</th><th scope="col">Max (ms)</th>
-            <th scope="col">Average size (bytes)</th><th scope="col">Current RPS</th><th scope="col">Current failures/s</th>
+            <th scope="col">Median</th><th scope="col">95%ile</th><th scope="col">99%ile</th>
+            <th scope="col">Average</th><th scope="col">Min</th><th scope="col">Max</th>
+            <th scope="col">Avg size (B)</th><th scope="col">Current RPS</th><th scope="col">Current fails/s</th>
           </tr></thead><tbody></tbody></table>
-          <p class="note">Times are exact (HDR histograms, 1 µs resolution); current rates cover the last 10 s.</p>
+          <p class="note">Times in milliseconds, exact (HDR histograms, 1 µs resolution); current rates cover the last 10 s.</p>
         </section>
         <section role="tabpanel" id="panel-charts" aria-labelledby="tab-charts" hidden>
           <figure><figcaption>Total requests per second</figcaption><svg id="chart-rps" role="img" aria-label="Requests and failures per second over time"></svg></figure>
@@ -145,7 +145,8 @@ enum WebUIPage {
         nav button[aria-selected=true] { border-bottom-color: var(--accent); font-weight: 600; }
         main { padding: 1rem 1.25rem; overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-        th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+        table { font-size: .9rem; }
+        th, td { padding: .3rem .45rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
         th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
         #workers-table th:nth-child(-n+4), #workers-table td:nth-child(-n+4) { text-align: left; }
         #failures-table td:last-child, #exceptions-table td:nth-child(2) { text-align: left; white-space: normal; }
@@ -293,7 +294,11 @@ enum WebUIPage {
           const xMax = Math.max(1, xs.length ? xs[xs.length - 1] : 1);
           let yMax = 0;
           for (const s of series) for (const p of points) yMax = Math.max(yMax, p[s.index]);
-          yMax = yMax > 0 ? yMax * 1.1 : 1;
+          // A round top and four round steps: 1, 2 or 5 times a power of ten.
+          const rough = (yMax > 0 ? yMax : 1) / 4;
+          const power = Math.pow(10, Math.floor(Math.log10(rough)));
+          const stepSize = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
+          yMax = stepSize * 4;
           const x = (value) => left + (value / xMax) * (width - left - right);
           const y = (value) => top + (1 - value / yMax) * (height - top - bottom);
           for (let tick = 0; tick <= 4; tick++) {
