@@ -222,10 +222,21 @@ struct LoadCommand: AsyncParsableCommand {
                 let expected = cluster.expectWorkers
                 let maxWait = cluster.expectWorkersMaxWait.duration
                 let listening = masterListening
+                // The master's lines go to the terminal at once and to the Logs tab once the
+                // session exists.
+                let (masterLines, masterLine) = AsyncStream<String>.makeStream()
+                defer { masterLine.finish() }
+                let log: @Sendable (String) -> Void = { line in
+                    Self.note(line)
+                    masterLine.yield(line)
+                }
                 return try await ClusterMaster.serve(
-                    options: masterOptions, onListening: { Self.note(listening($0) + ".") }, log: { Self.note($0) }
+                    options: masterOptions, onListening: { log(listening($0) + ".") }, log: log
                 ) { workers in
                     try await Self.serveWebUI(session(.cluster(workers)), options: webOptions) { session in
+                        Task {
+                            for await line in masterLines { await session.keepLogLine(line) }
+                        }
                         guard startsAtOnce else { return }
                         Self.note("Waiting for \(expected) worker(s) before starting.")
                         try await workers.waitForWorkers(expected, within: maxWait)

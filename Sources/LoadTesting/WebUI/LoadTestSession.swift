@@ -276,16 +276,22 @@ public actor LoadTestSession {
         steeringEvents.append(ClusterSummary.Event(elapsedSeconds: latest?.elapsedSeconds ?? 0, message: message))
     }
 
+    /// Keeps `line` for the Logs tab and hands it to the log sink.
     private func log(_ line: String) {
-        let stamp = Date().formatted(.iso8601.time(includingFractionalSeconds: false))
-        logLines.append("\(stamp) \(line)")
-        if logLines.count > Self.keptLogLines { logLines.removeFirst(logLines.count - Self.keptLogLines) }
+        keep(line)
         logSink(line)
     }
 
-    /// Adds a line from elsewhere (the master's cluster events) to the Logs tab.
-    public func note(_ line: String) {
-        log(line)
+    private func keep(_ line: String) {
+        let stamp = Date().formatted(.iso8601.time(includingFractionalSeconds: false))
+        logLines.append("\(stamp) \(line)")
+        if logLines.count > Self.keptLogLines { logLines.removeFirst(logLines.count - Self.keptLogLines) }
+    }
+
+    /// Adds a line logged elsewhere (the master's cluster events, already printed) to the Logs
+    /// tab.
+    public func keepLogLine(_ line: String) {
+        keep(line)
         publish()
     }
 
