@@ -95,6 +95,10 @@ public actor LoadTestSession {
                     field: nil,
                     "No worker is connected yet: start one with `scalelab load --worker --master-host HOST`, then start the test.")
             }
+            // Another start may have come in while this one waited.
+            guard state == .ready || state == .stopped else {
+                throw SwarmRequestError(field: nil, "Another start came first; the test is \(state.rawValue).")
+            }
             var next = configuration
             next.shape = .closed(users: request.users, spawnRate: request.spawnRate)
             if let host = request.host { next.target = host }
