@@ -233,7 +233,7 @@ struct LoadCommand: AsyncParsableCommand {
                 return try await ClusterMaster.serve(
                     options: masterOptions, onListening: { log(listening($0) + ".") }, log: log
                 ) { workers in
-                    try await Self.serveWebUI(session(.cluster(workers)), options: webOptions) { session in
+                    try await Self.serveWebUI(session(.cluster(workers)), options: webOptions, workers: workers) { session in
                         Task {
                             for await line in masterLines { await session.keepLogLine(line) }
                         }
@@ -256,14 +256,17 @@ struct LoadCommand: AsyncParsableCommand {
     /// Serves `session`'s page until Ctrl-C (after `begin` ran), stops its test, and returns
     /// the report of the last test (nil when none ran).
     private static func serveWebUI(
-        _ session: LoadTestSession, options: WebUIServer.Options, begin: (LoadTestSession) async throws -> Void
+        _ session: LoadTestSession, options: WebUIServer.Options, workers: ClusterWorkers? = nil,
+        begin: (LoadTestSession) async throws -> Void
     ) async throws -> LoadTestReport? {
         let (interrupts, interrupted) = AsyncStream<Void>.makeStream()
         let interrupt = cancelOnInterrupt { interrupted.yield() }
         defer { interrupt.cancel() }
-        return try await WebUIServer(session: session, options: options).serve { port in
+        return try await WebUIServer(session: session, options: options, workers: workers).serve { port in
             let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-            note("Web UI at http://\(shownHost):\(port)/ (Ctrl-C quits)\(options.credentials == nil ? "" : "; it asks for the --web-auth user and password").")
+            let credentialsNote = options.credentials == nil ? "" : "; it asks for the --web-auth user and password"
+            let workersNote = workers == nil ? "" : "; workers may connect to this port too"
+            note("Web UI at http://\(shownHost):\(port)/ (Ctrl-C quits)\(credentialsNote)\(workersNote).")
             try await begin(session)
             var waiting = interrupts.makeAsyncIterator()
             await waiting.next()

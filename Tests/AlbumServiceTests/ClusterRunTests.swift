@@ -200,7 +200,8 @@ struct ClusterRunTests {
 }
 
 /// The web UI's session on a master: tests started, resized and stopped from the page run on
-/// the connected workers, one after another, and the Workers list follows them.
+/// the connected workers, one after another, and the Workers list follows them. One worker
+/// joins on the master's port, the other on the web UI's (one port serves both).
 struct ClusterSessionTests {
     private static let token = "cluster-session-token"
 
@@ -213,36 +214,39 @@ struct ClusterSessionTests {
             try await ClusterMaster.serve(options: options, onListening: { announce.yield($0) }) { workers in
                 var announced = ports.makeAsyncIterator()
                 let port = try #require(await announced.next())
-                let processes = try (0..<2).map { _ in
-                    try ScaleLabProcess(["load", "--worker", "--master-port", "\(port)", "--auth-token", Self.token])
-                }
-                defer { processes.forEach { $0.stop() } }
-                try await workers.waitForWorkers(2, within: .seconds(120))
                 let session = LoadTestSession(
                     scenario: try ScenarioChoice(parsing: "albums"),
                     configuration: LoadConfiguration(target: target, shape: .closed(users: 1, spawnRate: 1), runTime: nil, stopTimeout: .seconds(20)),
                     generators: .cluster(workers))
+                let web = WebUIServer(session: session, options: .init(host: "127.0.0.1", port: 0, credentials: nil), workers: workers)
+                try await web.serve { webPort in
+                    let processes = try [port, webPort].map { port in
+                        try ScaleLabProcess(["load", "--worker", "--master-port", "\(port)", "--auth-token", Self.token])
+                    }
+                    defer { processes.forEach { $0.stop() } }
+                    try await workers.waitForWorkers(2, within: .seconds(120))
 
-                _ = try await session.swarm(SwarmRequest(users: 4, spawnRate: 100))
-                _ = try #require(await session.firstView(where: { $0.workers?.map(\.users) == [2, 2] }))
-                _ = try await session.swarm(SwarmRequest(users: 2, spawnRate: 100))
-                let resized = try #require(await session.firstView(where: { $0.workers?.map(\.users) == [1, 1] }))
-                #expect(resized.events.contains { $0.message.contains("resized to 2 user(s)") })
-                await session.stop()
-                await session.waitForTest()
-                let first = await session.report()
-                #expect(first.cluster?.workers.count == 2)
-                #expect(first.statistics.aggregated.stats.requests > 0)
-                #expect(first.statistics.aggregated.stats.requests == first.cluster?.workers.map(\.requests).reduce(0, +))
+                    _ = try await session.swarm(SwarmRequest(users: 4, spawnRate: 100))
+                    _ = try #require(await session.firstView(where: { $0.workers?.map(\.users) == [2, 2] }))
+                    _ = try await session.swarm(SwarmRequest(users: 2, spawnRate: 100))
+                    let resized = try #require(await session.firstView(where: { $0.workers?.map(\.users) == [1, 1] }))
+                    #expect(resized.events.contains { $0.message.contains("resized to 2 user(s)") })
+                    await session.stop()
+                    await session.waitForTest()
+                    let first = await session.report()
+                    #expect(first.cluster?.workers.count == 2)
+                    #expect(first.statistics.aggregated.stats.requests > 0)
+                    #expect(first.statistics.aggregated.stats.requests == first.cluster?.workers.map(\.requests).reduce(0, +))
 
-                // A second test on the same workers, ended by its run time.
-                _ = try await session.swarm(SwarmRequest(users: 2, spawnRate: 100, runTime: .seconds(2)))
-                await session.waitForTest()
-                #expect(await session.state == .stopped)
-                let second = await session.report()
-                #expect(second.statistics.aggregated.stats.failures == 0)
-                #expect(second.cluster?.workers.allSatisfy { $0.requests > 0 && $0.state == "stopped" } == true)
-                #expect(second.statistics.aggregated.stats.requests == second.cluster?.workers.map(\.requests).reduce(0, +))
+                    // A second test on the same workers, ended by its run time.
+                    _ = try await session.swarm(SwarmRequest(users: 2, spawnRate: 100, runTime: .seconds(2)))
+                    await session.waitForTest()
+                    #expect(await session.state == .stopped)
+                    let second = await session.report()
+                    #expect(second.statistics.aggregated.stats.failures == 0)
+                    #expect(second.cluster?.workers.allSatisfy { $0.requests > 0 && $0.state == "stopped" } == true)
+                    #expect(second.statistics.aggregated.stats.requests == second.cluster?.workers.map(\.requests).reduce(0, +))
+                }
             }
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 
 /// The master of a distributed load test (`scalelab load --master`): it listens for workers,
 /// waits for the expected number, shares the users among them, merges their statistics every
@@ -64,20 +66,9 @@ public struct ClusterMaster: Sendable {
         let hub = ClusterHub(token: options.token, log: log)
         return try await ServedApplication.serve(
             { onServerRunning in
-                Application(
-                    router: Router(),
-                    server: .http1WebSocketUpgrade(
-                        configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
-                    ) { request, channel, _ in
-                        guard request.path == Self.webSocketPath else { return .dontUpgrade }
-                        let address = channel.remoteAddress?.ipAddress
-                        return .upgrade([:]) { inbound, outbound, _ in
-                            await Self.serve(inbound: inbound, outbound: outbound, from: address, hub: hub)
-                        }
-                    },
-                    configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
-                    onServerRunning: onServerRunning,
-                    logger: Logger(label: "scalelab-master", factory: { _ in SwiftLogNoOpLogHandler() }))
+                application(
+                    router: Router(), hub: hub, address: .hostname(options.bindHost, port: options.bindPort),
+                    serverName: "scalelab-master", onServerRunning: onServerRunning)
             },
             cannotListen: { ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: $0) },
             stopping: { await Self.finish(hub) }
@@ -85,6 +76,33 @@ public struct ClusterMaster: Sendable {
             onListening(port)
             return try await body(ClusterWorkers(hub: hub))
         }
+    }
+
+    /// An HTTP server whose `webSocketPath` takes workers' connections for `hub` and whose
+    /// `router` answers everything else (the master's own listener, and the web UI's).
+    static func application(
+        router: Router<BasicRequestContext>, hub: ClusterHub, address: BindAddress, serverName: String,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            server: .http1WebSocketUpgrade(
+                configuration: .init(ws: .init(maxFrameSize: ClusterCoding.maxMessageBytes, autoPing: .disabled))
+            ) { request, channel, _ in
+                guard request.path == Self.webSocketPath else { return .dontUpgrade }
+                // A browser sends its page's origin (http or https) with every WebSocket handshake;
+                // a worker sends none or a ws:// one: a page in a browser on this machine must
+                // not join as a worker.
+                let origins = request.headerFields[values: .origin]
+                guard origins.allSatisfy({ $0.hasPrefix("ws://") || $0.hasPrefix("wss://") }) else { return .dontUpgrade }
+                let address = channel.remoteAddress?.ipAddress
+                return .upgrade([:]) { inbound, outbound, _ in
+                    await Self.serve(inbound: inbound, outbound: outbound, from: address, hub: hub)
+                }
+            },
+            configuration: .init(address: address, serverName: serverName),
+            onServerRunning: onServerRunning,
+            logger: Logger(label: serverName, factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Tells every worker to quit and waits (at most 5 s) until each connection has written it:

@@ -29,10 +29,14 @@ public struct WebUIServer: Sendable {
 
     public let session: LoadTestSession
     public let options: Options
+    /// A master's workers, which may also connect here (one port for the page, the API and the
+    /// workers); nil for a single-process session.
+    public let workers: ClusterWorkers?
 
-    public init(session: LoadTestSession, options: Options) {
+    public init(session: LoadTestSession, options: Options, workers: ClusterWorkers? = nil) {
         self.session = session
         self.options = options
+        self.workers = workers
     }
 
     /// Serves while `body` runs (it gets the port the server listens on), then stops: the
@@ -41,18 +45,23 @@ public struct WebUIServer: Sendable {
     public func serve<Result: Sendable>(_ body: (_ port: Int) async throws -> Result) async throws -> Result {
         let options = self.options
         let router = router()
+        let address = BindAddress.hostname(options.host, port: options.port)
+        let cannotListen: (String) -> any Error = { WebUIError.cannotListen(host: options.host, port: options.port, reason: $0) }
+        // Live-update streams never end by themselves: end them so the server can stop.
+        let stopping = { await session.close() }
+        guard let hub = workers?.hub else {
+            return try await ServedApplication.serve(
+                { onServerRunning in
+                    Application(
+                        router: router, configuration: .init(address: address, serverName: "scalelab"),
+                        onServerRunning: onServerRunning,
+                        logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() }))
+                },
+                cannotListen: cannotListen, stopping: stopping, body)
+        }
         return try await ServedApplication.serve(
-            { onServerRunning in
-                Application(
-                    router: router,
-                    configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scalelab"),
-                    onServerRunning: onServerRunning,
-                    logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() }))
-            },
-            cannotListen: { WebUIError.cannotListen(host: options.host, port: options.port, reason: $0) },
-            // Live-update streams never end by themselves: end them so the server can stop.
-            stopping: { await session.close() },
-            body)
+            { ClusterMaster.application(router: router, hub: hub, address: address, serverName: "scalelab", onServerRunning: $0) },
+            cannotListen: cannotListen, stopping: stopping, body)
     }
 
     /// Every route, closed to other sites' pages, and behind Basic authentication when
