@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 #if canImport(Glibc)
@@ -29,12 +30,13 @@ public func makeApplication(
     logger: Logger = Logger(label: "scalelab.serve"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    let eventLoopGroup = MultiThreadedEventLoopGroup.singleton
     let metrics = ServiceMetrics(expectedRequests: AlbumAPI.expectedRequests)
     let api = AlbumAPI(store: store ?? configuration.makeStore(), metrics: metrics)
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: APIErrorMiddleware())
-    api.add(to: router)
+    api.add(to: router, eventLoopGroup: eventLoopGroup)
     let server: HTTPServerBuilder
     switch configuration.engine {
     case .router:
@@ -51,6 +53,7 @@ public func makeApplication(
         server: server,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        eventLoopGroupProvider: .shared(eventLoopGroup),
         logger: logger
     )
 }

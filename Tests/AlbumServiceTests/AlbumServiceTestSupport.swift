@@ -57,3 +57,10 @@ extension TestClientProtocol {
         try await execute(uri: "/albums", method: .post, headers: headers, body: ByteBuffer(string: json))
     }
 }
+
+extension Deferred {
+    /// The value when it is ready (always, with the in-memory store), else nil.
+    var readyValue: Value? {
+        if case .ready(let value) = self { value } else { nil }
+    }
+}
