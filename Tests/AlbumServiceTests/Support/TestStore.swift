@@ -94,7 +94,11 @@ enum PostgresTestServer {
     }
 
     private static func withAdminConnection(_ body: (PostgresConnection) async throws -> Void) async throws {
-        let server = try #require(address)
+        try await withConnection(to: try #require(address), body)
+    }
+
+    /// Runs `body` on a connection to `server`.
+    static func withConnection(to server: PostgresAddress, _ body: (PostgresConnection) async throws -> Void) async throws {
         let connection = try await PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.any(),
             configuration: PostgresConnection.Configuration(

@@ -5,10 +5,11 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 
-/// `scalelab serve --store sqlite:PATH` killed with SIGKILL while 20 writers POST: after a
-/// restart on the same file, every album that was answered 201 is there exactly once, with
-/// what was posted, and nothing else but whole albums that were posted.
-struct SQLiteCrashTests {
+/// `scalelab serve --store sqlite:PATH` (and `postgres://…` when a server is set) killed with
+/// SIGKILL while 20 writers POST: after a restart on the same file or database, every album
+/// that was answered 201 is there exactly once, with what was posted, and nothing else but
+/// whole albums that were posted.
+struct CrashTests {
     static let writers = 20
     /// The kill comes when this many POSTs were answered 201 (an event, not a time).
     static let acknowledgedBeforeKill = 200
@@ -21,10 +22,15 @@ struct SQLiteCrashTests {
         let unexpectedStatuses = Mutex<[Int]>([])
     }
 
-    @Test func everyAcknowledgedAlbumSurvivesSIGKILLOnce() async throws {
+    /// The persistent stores available here.
+    static let stores = TestStore.available.filter { $0 != .memory }
+
+    @Test(arguments: stores)
+    func everyAcknowledgedAlbumSurvivesSIGKILLOnce(store kind: TestStore) async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let store = "sqlite:\(directory.path("albums.sqlite"))"
+        let database = kind == .postgres ? try await PostgresTestServer.createDatabase() : nil
+        let store = database?.description ?? "sqlite:\(directory.path("albums.sqlite"))"
         let server = try ScaleLabProcess(["serve", "--port", "0", "--store", store, "--log-level", "warning"])
         defer { server.stop() }
         let port = try await server.servedPort()
@@ -71,5 +77,8 @@ struct SQLiteCrashTests {
         let posted = list.dropFirst(AlbumDraft.classics.count)
         #expect(list.prefix(AlbumDraft.classics.count).map(\.title) == ["Blue Train", "Jeru", "Sarah Vaughan and Clifford Brown"])
         #expect(posted.allSatisfy { $0.artist == "Crash test" && $0.title.hasSuffix("post \(Int($0.price))") })
+        restarted.signal(SIGTERM)
+        _ = try await restarted.exitStatus(within: .seconds(60))
+        if let database { try await PostgresTestServer.dropDatabase(database) }
     }
 }
