@@ -77,6 +77,27 @@ struct AlbumErrorTests {
         }
     }
 
+    /// A store whose database is down: every route that reads or writes albums answers 503
+    /// with Retry-After and a JSON error, on both engines; the others still answer.
+    @Test(arguments: ServerEngine.allCases)
+    func unavailableStoreIs503WithRetryAfter(engine: ServerEngine) async throws {
+        let store = HeldAlbumStore(isDown: true)
+        try await makeApplication(
+            configuration: AlbumServerConfiguration(engine: engine, idleTimeout: .seconds(3_600)), store: store, logger: quietLogger
+        ).test(.live) { client in
+            for (method, uri) in [(HTTPRequest.Method.get, "/albums"), (.get, "/albums/1"), (.delete, "/albums/1"), (.get, "/health")] {
+                let response = try await client.execute(uri: uri, method: method)
+                #expect(response.status == .serviceUnavailable, "\(method) \(uri)")
+                #expect(response.headers[.retryAfter] == String(APIError.retryAfterSeconds))
+                #expect(try decode(ErrorBody.self, from: response.body).error.contains("the test's database is down"))
+            }
+            let created = try await client.postAlbum(#"{"title":"T","artist":"A","price":1}"#)
+            #expect(created.status == .serviceUnavailable)
+            #expect(try await client.execute(uri: "/openapi.json", method: .get).status == .ok)
+        }
+        #expect(store.inner.count == 3)
+    }
+
     @Test(arguments: ServerEngine.allCases, TestStore.available)
     func unknownAlbumIs404(engine: ServerEngine, store: TestStore) async throws {
         try await withClient(engine, store) { client in

@@ -4,13 +4,15 @@ import Synchronization
 
 /// A store that answers like one doing I/O: every call on the in-memory store it wraps runs
 /// only when the test releases it (or fails it, as a database that went away), and its answer
-/// arrives through a future.
+/// arrives through a future. A store made `isDown` fails every call at once.
 final class HeldAlbumStore: AlbumStore {
     let inner: InMemoryAlbumStore
+    private let isDown: Bool
     private let held = Mutex<[@Sendable (_ isFailing: Bool) -> Void]>([])
 
-    init(_ inner: InMemoryAlbumStore = classicStore()) {
+    init(_ inner: InMemoryAlbumStore = classicStore(), isDown: Bool = false) {
         self.inner = inner
+        self.isDown = isDown
     }
 
     /// The calls waiting for `release` or `fail`.
@@ -34,6 +36,10 @@ final class HeldAlbumStore: AlbumStore {
         -> Deferred<Value>
     {
         let promise = loop.makePromise(of: Value.self)
+        if isDown {
+            promise.fail(AlbumStoreError("the test's database is down"))
+            return .pending(promise.futureResult)
+        }
         held.withLock {
             $0.append { isFailing in
                 if isFailing {
