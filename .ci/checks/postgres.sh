@@ -4,6 +4,7 @@
 # - the contract tests (every route on both engines), the two-instance tests, the schema
 #   version test and the SIGKILL crash test, with SCALELAB_POSTGRES_URL set so they run
 #   (without it they are skipped), failing if any was skipped;
+# - schemathesis against the service on PostgreSQL (as .ci/checks/schemathesis.sh on the others);
 # - an outage under load (.ci/lib/database_outage.py): writers POST while the database is
 #   stopped and started again; only 201 and 503 (with Retry-After) are answered, the service
 #   recovers without a restart, and no album answered 201 is lost.
@@ -33,8 +34,16 @@ grep -q 'Test anAlbumPostedToOneInstanceIsServedByTheOtherAtOnce() passed' "$wor
     exit 1
 }
 
-echo "== postgres: an outage under load"
+echo "== postgres: schemathesis against the PostgreSQL store"
+venv=${SCHEMATHESIS_VENV:-/tmp/scalelab-schemathesis-venv}
+make_venv "$venv" schemathesis
 psql_url="postgres://scalelab@127.0.0.1:$pg_port"
+"$postgres_bin/psql" "$psql_url/postgres" -qc "CREATE DATABASE schemathesis"
+start_serve "$work/serve-schemathesis.log" --store "$psql_url/schemathesis" --log-level warning
+run_schemathesis "$venv" "$work/st.txt" "store $psql_url/schemathesis"
+stop_serve
+
+echo "== postgres: an outage under load"
 "$postgres_bin/psql" "$psql_url/postgres" -qc "CREATE DATABASE outage"
 start_serve "$work/serve.log" --store "$psql_url/outage" --log-level warning
 python3 .ci/lib/database_outage.py "http://127.0.0.1:$port" \

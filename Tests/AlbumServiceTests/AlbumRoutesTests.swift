@@ -57,6 +57,24 @@ struct AlbumRoutesTests {
         }
     }
 
+    /// Any text JSON can carry comes back as sent, NUL and control characters included
+    /// (PostgreSQL's `text` cannot hold NUL: schemathesis found it).
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func textComesBackAsSent(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
+            let sent = Album(id: "weird", title: "Nul \u{0}, tab \t, quote \" and 🎷", artist: "Ünïcödé\u{1F}", price: 0.1)
+            let body = String(decoding: try JSONEncoder().encode(sent), as: UTF8.self)
+            let created = try await client.postAlbum(body)
+            #expect(created.status == .created)
+            #expect(try decode(Album.self, from: created.body) == sent)
+            let fetched = try await client.execute(uri: "/albums/weird", method: .get)
+            #expect(try decode(Album.self, from: fetched.body) == sent)
+            let replaced = try await client.execute(uri: "/albums/weird", method: .put, headers: jsonHeaders, body: ByteBuffer(string: body))
+            #expect(try decode(Album.self, from: replaced.body) == sent)
+            #expect(try decode([Album].self, from: try await client.execute(uri: "/albums", method: .get).body).last == sent)
+        }
+    }
+
     @Test(arguments: ServerEngine.allCases, TestStore.available)
     func postWithoutContentTypeIsReadAsJSON(engine: ServerEngine, store: TestStore) async throws {
         try await withClient(engine, store) { client in

@@ -129,8 +129,9 @@ public final class PostgresAlbumStore: AlbumStore, Service {
     public func album(id: String, on loop: any EventLoop) -> Deferred<StoredAlbum?> {
         run(on: loop) { [client] in
             let rows = try await client.query("SELECT title, artist, price, json FROM albums WHERE id = \(id)")
-            for try await (title, artist, price, json) in rows.decode((String, String, Double, ByteBuffer).self) {
-                return StoredAlbum(Album(id: id, title: title, artist: artist, price: price), json: json)
+            for try await (title, artist, price, json) in rows.decode((ByteBuffer, ByteBuffer, Double, ByteBuffer).self) {
+                let album = Album(id: id, title: String(buffer: title), artist: String(buffer: artist), price: price)
+                return StoredAlbum(album, json: json)
             }
             return nil
         }
@@ -165,7 +166,8 @@ public final class PostgresAlbumStore: AlbumStore, Service {
     /// is taken (the caller must then roll back: the version was raised).
     static func insert(_ album: StoredAlbum, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let position = try await bumpVersion(connection, logger: logger)
-        let (id, title, artist, price, json) = (album.album.id, album.album.title, album.album.artist, album.album.price, album.json)
+        let (id, price, json) = (album.album.id, album.album.price, album.json)
+        let (title, artist) = (ByteBuffer(string: album.album.title), ByteBuffer(string: album.album.artist))
         let inserted = try await connection.query(
             """
             INSERT INTO albums (id, position, title, artist, price, json)
@@ -181,10 +183,10 @@ public final class PostgresAlbumStore: AlbumStore, Service {
             let stored = StoredAlbum(draft.album(id: id))
             return try await Self.committed(client, logger: logger) { connection in
                 _ = try await Self.bumpVersion(connection, logger: logger)
-                let json = stored.json
+                let (title, artist, json) = (ByteBuffer(string: draft.title), ByteBuffer(string: draft.artist), stored.json)
                 let updated = try await connection.query(
                     """
-                    UPDATE albums SET title = \(draft.title), artist = \(draft.artist), price = \(draft.price), json = \(json)
+                    UPDATE albums SET title = \(title), artist = \(artist), price = \(draft.price), json = \(json)
                     WHERE id = \(id) RETURNING id
                     """, logger: logger
                 ).collect()
@@ -199,8 +201,8 @@ public final class PostgresAlbumStore: AlbumStore, Service {
                 _ = try await Self.bumpVersion(connection, logger: logger)
                 let rows = try await connection.query(
                     "DELETE FROM albums WHERE id = \(id) RETURNING title, artist, price", logger: logger)
-                for try await (title, artist, price) in rows.decode((String, String, Double).self) {
-                    return Album(id: id, title: title, artist: artist, price: price)
+                for try await (title, artist, price) in rows.decode((ByteBuffer, ByteBuffer, Double).self) {
+                    return Album(id: id, title: String(buffer: title), artist: String(buffer: artist), price: price)
                 }
                 return nil
             }

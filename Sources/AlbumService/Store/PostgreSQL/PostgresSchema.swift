@@ -4,7 +4,8 @@ import PostgresNIO
 /// The PostgreSQL tables of schema version `AlbumSchema.version`, created on first start.
 ///
 /// - `albums`: one row per album, with the JSON encoded when it was written; `position`
-///   (unique) orders the list.
+///   (unique) orders the list. Title and artist are UTF-8 `bytea`, not `text`: PostgreSQL's
+///   text cannot hold U+0000, which the API accepts (as the other stores do).
 /// - `album_catalog`: one row whose `version` every write raises (the ETag's version, and the
 ///   lock that serializes writers).
 /// - `album_ids`: the sequence of server-chosen ids.
@@ -39,8 +40,8 @@ enum PostgresSchema {
                 CREATE TABLE albums (
                     id text PRIMARY KEY,
                     position bigint NOT NULL UNIQUE,
-                    title text NOT NULL,
-                    artist text NOT NULL,
+                    title bytea NOT NULL,
+                    artist bytea NOT NULL,
                     price double precision NOT NULL,
                     json bytea NOT NULL
                 )
