@@ -19,10 +19,10 @@ import ServiceLifecycle
 /// whole list is cached by version: a list request reads the version (one indexed row) and
 /// sends the cached bytes while it is unchanged; a request after a write from any instance
 /// sees a new version and reloads. Every call answers through a future on the caller's loop
-/// and fails with `AlbumStoreError` when the database does not answer within `answerTimeout`.
+/// and fails with `AlbumStoreError` when the database does not answer within `answerTimeoutSeconds`.
 public final class PostgresAlbumStore: AlbumStore, Service {
-    /// How long a call waits for the database before it fails (and the API answers 503).
-    public static let answerTimeout = TimeAmount.seconds(5)
+    /// How many seconds a call waits for the database before it fails (and the API answers 503).
+    public static let answerTimeoutSeconds: Int64 = 5
     /// Connections the pool opens at most, unless `open` is told otherwise.
     public static let defaultMaximumConnections = 20
 
@@ -69,7 +69,7 @@ public final class PostgresAlbumStore: AlbumStore, Service {
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
-        configuration.options.connectTimeout = .seconds(Int64(Self.answerTimeout.nanoseconds / 1_000_000_000))
+        configuration.options.connectTimeout = .seconds(Self.answerTimeoutSeconds)
         client = PostgresClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, backgroundLogger: logger)
     }
 
@@ -98,7 +98,7 @@ public final class PostgresAlbumStore: AlbumStore, Service {
     }
 
     /// Runs `operation` and answers through a future on `loop`; fails with `AlbumStoreError`
-    /// when it throws or takes longer than `answerTimeout` (it is then cancelled).
+    /// when it throws or takes longer than `answerTimeoutSeconds` (it is then cancelled).
     private func run<Value: Sendable>(on loop: any EventLoop, _ operation: @escaping @Sendable () async throws -> Value)
         -> Deferred<Value>
     {
@@ -116,8 +116,8 @@ public final class PostgresAlbumStore: AlbumStore, Service {
                 answer(.failure(AlbumStoreError("PostgreSQL at \(address) failed: \(Self.reason(error))")))
             }
         }
-        let timeout = loop.scheduleTask(in: Self.answerTimeout) {
-            answer(.failure(AlbumStoreError("PostgreSQL at \(address) did not answer within \(Self.answerTimeout.nanoseconds / 1_000_000_000) s")))
+        let timeout = loop.scheduleTask(in: .seconds(Self.answerTimeoutSeconds)) {
+            answer(.failure(AlbumStoreError("PostgreSQL at \(address) did not answer within \(Self.answerTimeoutSeconds) s")))
             task.cancel()
         }
         promise.futureResult.whenComplete { _ in timeout.cancel() }
@@ -139,12 +139,14 @@ public final class PostgresAlbumStore: AlbumStore, Service {
 
     public func add(_ draft: AlbumDraft, on loop: any EventLoop) -> Deferred<StoredAlbum?> {
         run(on: loop) { [client, logger] in
-            var stored = draft
             while true {
-                if draft.id == nil {
-                    stored.id = try await client.withConnection { try await Self.nextGeneratedID($0, logger: logger) }
+                let id: String
+                if let chosen = draft.id {
+                    id = chosen
+                } else {
+                    id = try await client.withConnection { try await Self.nextGeneratedID($0, logger: logger) }
                 }
-                let album = StoredAlbum(stored.album(id: stored.id ?? ""))
+                let album = StoredAlbum(draft.album(id: id))
                 let added = try await Self.committed(client, logger: logger) { connection in
                     try await Self.insert(album, on: connection, logger: logger) ? album : nil
                 }
