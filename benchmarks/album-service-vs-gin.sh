@@ -3,7 +3,9 @@
 # hold 10,000 albums; per endpoint (GET /albums, GET /albums/{id}, POST /albums) one warm-up, then
 # RUNS runs of each server, alternating. Needs wrk and the Go reference (bash ../shared/anchors/build.sh).
 # Usage: benchmarks/album-service-vs-gin.sh [scalelab binary]
-#   env: RUNS (3), DUR (5s), THREADS (2), CONN (50), ENGINES ("event-loop router")
+#   env: RUNS (3), DUR (5s), THREADS (2), CONN (50), ENGINES ("event-loop router"),
+#   BASELINE (another scalelab binary, e.g. an earlier commit's, run as the server "baseline" with
+#   its defaults, to compare builds in one sitting)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 swift_bin=${1:-$here/../.build-release/release/scalelab}
@@ -21,6 +23,11 @@ for engine in $engines; do
   "$swift_bin" serve --port "$next_port" --engine "$engine" --log-level warning >"$out/$engine.log" 2>&1 &
   pids+=($!); servers+=("$engine"); next_port=$((next_port + 1))
 done
+if [[ -n ${BASELINE:-} ]]; then
+  port[baseline]=$next_port
+  "$BASELINE" serve --port "$next_port" --log-level warning >"$out/baseline.log" 2>&1 &
+  pids+=($!); servers+=(baseline); next_port=$((next_port + 1))
+fi
 port[go]=18090
 PORT=18090 GIN_MODE=release "$go_bin" >"$out/go.log" 2>&1 &
 pids+=($!); servers+=(go)

@@ -43,3 +43,21 @@ stop_serve() {
     fi
     server_pid=
 }
+
+# run_schemathesis VENV OUTPUT LABEL: schemathesis (`st run --checks all`, from VENV) against the
+# server started last (`port`), its own /openapi.json, bounded by ST_MAX_EXAMPLES cases per
+# operation (100), ST_TIMEOUT seconds (300) and a fixed ST_SEED (1); prints the summary, and the
+# whole output to stderr when it fails; returns st's status.
+run_schemathesis() {
+    local venv=$1 output=$2 label=$3 status=0
+    timeout "${ST_TIMEOUT:-300}" "$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" --url "http://127.0.0.1:$port" \
+        --checks all --max-examples "${ST_MAX_EXAMPLES:-100}" --seed "${ST_SEED:-1}" \
+        --workers 1 --request-timeout 10 --no-color --generation-database none \
+        >"$output" 2>&1 || status=$?
+    tail -n 40 "$output"
+    if [[ $status -ne 0 ]]; then
+        echo "schemathesis: $label: st run failed (exit $status); the full output:" >&2
+        cat "$output" >&2
+    fi
+    return $status
+}

@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 #if canImport(Glibc)
@@ -19,8 +20,11 @@ import ServiceLifecycle
 /// HummingbirdTesting's in-process `.router` mode, and connections go to `EventLoopChildChannel`.
 ///
 /// - Parameters:
-///   - configuration: Where to listen, the engine, and the store's settings when `store` is nil.
-///   - store: The albums to serve; nil makes the store `configuration` describes.
+///   - configuration: Where to listen, the engine, and the in-memory store's settings when
+///     `store` is nil.
+///   - store: The albums to serve (`AlbumServerConfiguration.openStore` opens the configured
+///     one); nil makes an in-memory store. A store that is a `Service` (PostgreSQL's pool)
+///     runs with the application.
 ///   - logger: Where the server logs.
 ///   - onServerRunning: Called with the bound port once the server accepts connections.
 public func makeApplication(
@@ -29,12 +33,14 @@ public func makeApplication(
     logger: Logger = Logger(label: "scalelab.serve"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    let eventLoopGroup = MultiThreadedEventLoopGroup.singleton
     let metrics = ServiceMetrics(expectedRequests: AlbumAPI.expectedRequests)
-    let api = AlbumAPI(store: store ?? configuration.makeStore(), metrics: metrics)
+    let store = store ?? configuration.makeStore()
+    let api = AlbumAPI(store: store, metrics: metrics)
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: APIErrorMiddleware())
-    api.add(to: router)
+    api.add(to: router, eventLoopGroup: eventLoopGroup)
     let server: HTTPServerBuilder
     switch configuration.engine {
     case .router:
@@ -50,7 +56,9 @@ public func makeApplication(
         router: router,
         server: server,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+        services: (store as? any Service).map { [$0] } ?? [],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        eventLoopGroupProvider: .shared(eventLoopGroup),
         logger: logger
     )
 }

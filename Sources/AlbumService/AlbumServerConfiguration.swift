@@ -1,3 +1,4 @@
+import Logging
 import Primitives
 
 /// Everything `scalelab serve` can change about the album service.
@@ -6,11 +7,13 @@ public struct AlbumServerConfiguration: Sendable {
     public var host: String
     /// The TCP port; 0 lets the system pick a free one.
     public var port: Int
-    /// The map strategy behind lookups by id.
+    /// Where the albums are kept.
+    public var store: StoreLocation
+    /// The map strategy behind lookups by id (of the memory store, and of the SQLite store's mirror).
     public var strategy: MapStrategy
     /// How lists are encoded.
     public var listEncoding: ListEncoding
-    /// Generated albums added after the three classics.
+    /// Generated albums added after the three classics (to a new database only).
     public var seedAlbumCount: Int
     /// What answers requests.
     public var engine: ServerEngine
@@ -20,6 +23,7 @@ public struct AlbumServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
+        store: StoreLocation = .memory,
         strategy: MapStrategy = .snapshot,
         listEncoding: ListEncoding = .cached,
         seedAlbumCount: Int = 0,
@@ -28,6 +32,7 @@ public struct AlbumServerConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
+        self.store = store
         self.strategy = strategy
         self.listEncoding = listEncoding
         self.seedAlbumCount = seedAlbumCount
@@ -35,12 +40,26 @@ public struct AlbumServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
     }
 
-    /// A store as configured: the three classics, then `seedAlbumCount` generated albums.
+    /// The albums a new store starts with: the three classics, then `seedAlbumCount` generated ones.
+    public var seed: [AlbumDraft] {
+        AlbumDraft.classics + AlbumDraft.generated(count: seedAlbumCount)
+    }
+
+    /// An in-memory store as configured, holding `seed`.
     public func makeStore() -> InMemoryAlbumStore {
-        InMemoryAlbumStore(
-            strategy: strategy,
-            listEncoding: listEncoding,
-            seed: AlbumDraft.classics + AlbumDraft.generated(count: seedAlbumCount)
-        )
+        InMemoryAlbumStore(strategy: strategy, listEncoding: listEncoding, seed: seed)
+    }
+
+    /// The store `store` names, opened: a database is created (with `seed`) when it is new,
+    /// and keeps its albums otherwise.
+    public func openStore(logger: Logger) async throws(AlbumStoreOpeningError) -> any AlbumStore {
+        switch store {
+        case .memory:
+            return makeStore()
+        case .sqlite(let path):
+            return try SQLiteAlbumStore(path: path, strategy: strategy, listEncoding: listEncoding, seed: seed)
+        case .postgres(let address):
+            return try await PostgresAlbumStore.open(address, seed: seed, logger: logger)
+        }
     }
 }

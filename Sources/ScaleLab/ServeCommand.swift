@@ -23,8 +23,13 @@ struct ServeCommand: AsyncParsableCommand {
             Prints "listening on http://HOST:PORT" once it accepts connections. Ctrl-C (SIGINT) \
             or SIGTERM stops accepting connections, lets requests in flight finish and exits 0.
 
+            With --store sqlite:PATH or postgres://…, a 201 is sent only after the album is \
+            committed; while the database is unreachable, requests get 503 with Retry-After and \
+            the service recovers by itself when it returns.
+
             Exit codes: 0 stopped by SIGINT or SIGTERM; 1 the server could not start (e.g. the \
-            port is taken; the message says what to do); 64 bad command-line usage.
+            port is taken, the database is unreachable or the SQLite file cannot be written; the \
+            message says what to do); 64 bad command-line usage.
             """
     )
 
@@ -33,6 +38,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The TCP port to listen on; 0 lets the system pick a free one (printed at start).")
     var port = 8080
+
+    @Option(
+        help: ArgumentHelp(
+            "Where albums are kept: memory, sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.",
+            discussion: """
+                memory: in this process, lost when it stops (--map and --list-encoding choose how).
+                sqlite:PATH: one SQLite file, created with the seed albums on first start; one process at a time.
+                postgres://…: a PostgreSQL database any number of instances share; its tables are created on first start.
+                """),
+        transform: { try StoreLocation(parsing: $0) })
+    var store: StoreLocation = .memory
 
     @Option(
         help: Self.help("The map behind lookups by id", MapStrategy.allCases.map { ($0.rawValue, $0.explanation) })
@@ -47,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: Self.help("What answers requests", ServerEngine.allCases.map { ($0.rawValue, $0.explanation) }))
     var engine: ServerEngine = .eventLoop
 
-    @Option(help: "Generated albums to add after the three classic ones, for large-list tests (e.g. 10000).")
+    @Option(help: "Generated albums to add after the three classic ones, for large-list tests (e.g. 10000); a SQLite or PostgreSQL store adds them only when it is new.")
     var seedAlbums = 0
 
     @Option(help: "How much the server logs.")
@@ -78,12 +94,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "scalelab.serve")
         logger.logLevel = logLevel
         let configuration = AlbumServerConfiguration(
-            host: host, port: port, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums,
+            host: host, port: port, store: store, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums,
             engine: engine)
-        let albumCount = AlbumDraft.classics.count + seedAlbums
-        let application = makeApplication(configuration: configuration, logger: logger) { [host, map, listEncoding, engine] port in
+        let albums = try await configuration.openStore(logger: logger)
+        let application = makeApplication(configuration: configuration, store: albums, logger: logger) {
+            [host, store, map, listEncoding, engine] port in
             // Written unbuffered: scripts wait for this line to learn the port.
-            let line = "scalelab serve: listening on http://\(host):\(port) (\(albumCount) albums, map \(map.rawValue),"
+            let line = "scalelab serve: listening on http://\(host):\(port) (store \(store), map \(map.rawValue),"
                 + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue)); Ctrl-C stops.\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }

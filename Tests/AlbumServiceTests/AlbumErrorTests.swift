@@ -56,11 +56,10 @@ struct AlbumErrorTests {
             status: .notFound, messageMentions: "No album has id '99'"),
     ]
 
-    @Test(arguments: ServerEngine.allCases, badWrites)
-    func badWriteIsRejectedAndStoresNothing(engine: ServerEngine, _ write: BadWrite) async throws {
-        let store = classicStore()
-        let listBefore = store.list().json
-        try await withClient(engine, store: store) { client in
+    @Test(arguments: EngineOnStore.all, badWrites)
+    func badWriteIsRejectedAndStoresNothing(on setup: EngineOnStore, _ write: BadWrite) async throws {
+        try await withClient(setup.engine, setup.store) { client in
+            let listBefore = try await client.execute(uri: "/albums", method: .get)
             var headers: HTTPFields = [:]
             if let contentType = write.contentType { headers[.contentType] = contentType }
             let response = try await client.execute(
@@ -69,15 +68,39 @@ struct AlbumErrorTests {
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
             let message = try decode(ErrorBody.self, from: response.body).error
             #expect(message.contains(write.messageMentions), "message: \(message)")
+            // On a new connection: a 413 closes this one.
+            let listAfter = try await TestClient.withClient(host: "localhost", port: try #require(client.port)) {
+                try await $0.get("/albums")
+            }
+            #expect(listAfter.body == listBefore.body)
+            #expect(listAfter.headers[.eTag] == listBefore.headers[.eTag], "the store's version did not change")
         }
-        #expect(store.count == 3)
-        #expect(store.version == 3)
-        #expect(store.list().json == listBefore)
     }
 
+    /// A store whose database is down: every route that reads or writes albums answers 503
+    /// with Retry-After and a JSON error, on both engines; the others still answer.
     @Test(arguments: ServerEngine.allCases)
-    func unknownAlbumIs404(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    func unavailableStoreIs503WithRetryAfter(engine: ServerEngine) async throws {
+        let store = HeldAlbumStore(isDown: true)
+        try await makeApplication(
+            configuration: AlbumServerConfiguration(engine: engine, idleTimeout: .seconds(3_600)), store: store, logger: quietLogger
+        ).test(.live) { client in
+            for (method, uri) in [(HTTPRequest.Method.get, "/albums"), (.get, "/albums/1"), (.delete, "/albums/1"), (.get, "/health")] {
+                let response = try await client.execute(uri: uri, method: method)
+                #expect(response.status == .serviceUnavailable, "\(method) \(uri)")
+                #expect(response.headers[.retryAfter] == String(APIError.retryAfterSeconds))
+                #expect(try decode(ErrorBody.self, from: response.body).error.contains("the test's database is down"))
+            }
+            let created = try await client.postAlbum(#"{"title":"T","artist":"A","price":1}"#)
+            #expect(created.status == .serviceUnavailable)
+            #expect(try await client.execute(uri: "/openapi.json", method: .get).status == .ok)
+        }
+        #expect(store.inner.count == 3)
+    }
+
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func unknownAlbumIs404(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let response = try await client.execute(uri: "/albums/42", method: .get)
             #expect(response.status == .notFound)
             #expect(try decode(ErrorBody.self, from: response.body).error.contains("No album has id '42'"))

@@ -11,11 +11,10 @@ struct AlbumPaginationTests {
         return String(link.dropFirst().prefix { $0 != ">" })
     }
 
-    @Test(arguments: ServerEngine.allCases, [1, 7, 10, 13, 1_000])
-    func followingLinksVisitsEveryAlbumOnceInOrder(engine: ServerEngine, limit: Int) async throws {
-        let store = classicStore(extra: 10)
-        let everything = try decode([Album].self, from: store.list().json)
-        try await withClient(engine, store: store) { client in
+    @Test(arguments: EngineOnStore.all, [1, 7, 10, 13, 1_000])
+    func followingLinksVisitsEveryAlbumOnceInOrder(on setup: EngineOnStore, limit: Int) async throws {
+        let everything = try decode([Album].self, from: classicStore(extra: 10).list().json)
+        try await withClient(setup.engine, setup.store, extra: 10) { client in
             var seen: [Album] = []
             var next: String? = "/albums?limit=\(limit)"
             var pages = 0
@@ -34,18 +33,18 @@ struct AlbumPaginationTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func limitIsCappedAtTheMaximumPageSize(engine: ServerEngine) async throws {
-        try await withClient(engine, store: classicStore(extra: 1_200)) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func limitIsCappedAtTheMaximumPageSize(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store, extra: 1_200) { client in
             let response = try await client.execute(uri: "/albums?limit=5000", method: .get)
             #expect(try decode([Album].self, from: response.body).count == AlbumAPI.maximumPageSize)
             #expect(Self.nextPage(response) == "/albums?limit=\(AlbumAPI.maximumPageSize)&after=1000")
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func afterWithoutLimitUsesTheDefaultPageSize(engine: ServerEngine) async throws {
-        try await withClient(engine, store: classicStore(extra: 200)) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func afterWithoutLimitUsesTheDefaultPageSize(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store, extra: 200) { client in
             let response = try await client.execute(uri: "/albums?after=3", method: .get)
             let page = try decode([Album].self, from: response.body)
             #expect(page.count == AlbumAPI.defaultPageSize)
@@ -53,9 +52,9 @@ struct AlbumPaginationTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func pageAfterTheLastAlbumIsEmptyWithoutLink(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func pageAfterTheLastAlbumIsEmptyWithoutLink(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let response = try await client.execute(uri: "/albums?limit=2&after=3", method: .get)
             #expect(response.status == .ok)
             #expect(response.body.text == "[]")
@@ -63,18 +62,18 @@ struct AlbumPaginationTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func pageThatEndsExactlyAtTheLastAlbumHasNoLink(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func pageThatEndsExactlyAtTheLastAlbumHasNoLink(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let response = try await client.execute(uri: "/albums?limit=3", method: .get)
             #expect(try decode([Album].self, from: response.body).count == 3)
             #expect(response.headers[.link] == nil)
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func wholeListHasNoLink(engine: ServerEngine) async throws {
-        try await withClient(engine, store: classicStore(extra: 2_000)) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func wholeListHasNoLink(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store, extra: 2_000) { client in
             let response = try await client.execute(uri: "/albums", method: .get)
             #expect(try decode([Album].self, from: response.body).count == 2_003)
             #expect(response.headers[.link] == nil)
@@ -84,9 +83,9 @@ struct AlbumPaginationTests {
 
 /// `ETag` on lists and `If-None-Match` answered with 304.
 struct AlbumEntityTagTests {
-    @Test(arguments: ServerEngine.allCases, ["/albums", "/albums?limit=2"])
-    func unchangedListAnswers304(engine: ServerEngine, uri: String) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: EngineOnStore.all, ["/albums", "/albums?limit=2"])
+    func unchangedListAnswers304(on setup: EngineOnStore, uri: String) async throws {
+        try await withClient(setup.engine, setup.store) { client in
             let first = try await client.execute(uri: uri, method: .get)
             let tag = try #require(first.headers[.eTag])
             let second = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: tag])
@@ -96,9 +95,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func writeChangesTheTag(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func writeChangesTheTag(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             try await client.postAlbum(#"{"title":"T","artist":"A","price":1}"#)
             let after = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: tag])
@@ -108,9 +107,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func failedWriteKeepsTheTag(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func failedWriteKeepsTheTag(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             try await client.postAlbum(#"{"title":"","artist":"A","price":1}"#)
             let after = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: tag])
@@ -118,9 +117,9 @@ struct AlbumEntityTagTests {
         }
     }
 
-    @Test(arguments: ServerEngine.allCases)
-    func weakListedAndWildcardTagsMatch(engine: ServerEngine) async throws {
-        try await withClient(engine) { client in
+    @Test(arguments: ServerEngine.allCases, TestStore.available)
+    func weakListedAndWildcardTagsMatch(engine: ServerEngine, store: TestStore) async throws {
+        try await withClient(engine, store) { client in
             let tag = try #require(try await client.execute(uri: "/albums", method: .get).headers[.eTag])
             for header in [#""other", W/\#(tag)"#, "*"] {
                 let response = try await client.execute(uri: "/albums", method: .get, headers: [.ifNoneMatch: header])

@@ -40,6 +40,25 @@ func withClient(
         .test(.live) { client in try await test(client) }
 }
 
+/// Runs `test` against the album service with `engine` on a new store of kind `store` holding
+/// the classics and `extra` generated albums, over a real connection; removes the store after.
+func withClient(
+    _ engine: ServerEngine,
+    _ store: TestStore,
+    extra: Int = 0,
+    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    let (albums, remove) = try await store.open(extra: extra)
+    do {
+        try await makeApplication(configuration: AlbumServerConfiguration(engine: engine, idleTimeout: .seconds(3_600)), store: albums, logger: quietLogger)
+            .test(.live) { client in try await test(client) }
+    } catch {
+        try? await remove()
+        throw error
+    }
+    try await remove()
+}
+
 /// `value` decoded from a JSON response body.
 func decode<Value: Decodable>(_ type: Value.Type, from body: ByteBuffer) throws -> Value {
     try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
@@ -55,5 +74,12 @@ extension TestClientProtocol {
     @discardableResult
     func postAlbum(_ json: String, headers: HTTPFields = jsonHeaders) async throws -> TestResponse {
         try await execute(uri: "/albums", method: .post, headers: headers, body: ByteBuffer(string: json))
+    }
+}
+
+extension Deferred {
+    /// The value when it is ready (always, with the in-memory store), else nil.
+    var readyValue: Value? {
+        if case .ready(let value) = self { value } else { nil }
     }
 }

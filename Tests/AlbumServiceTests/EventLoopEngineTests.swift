@@ -12,12 +12,16 @@ struct EventLoopEngineTests {
         let store: InMemoryAlbumStore
         let flushes = FlushCounter()
 
-        init(store: InMemoryAlbumStore = classicStore(), idleTimeout: TimeAmount? = .seconds(60)) throws {
+        /// A connection whose engine asks `served` (by default `store` itself).
+        init(
+            store: InMemoryAlbumStore = classicStore(), served: (any AlbumStore)? = nil,
+            idleTimeout: TimeAmount? = .seconds(60)
+        ) throws {
             self.store = store
             let metrics = ServiceMetrics()
             try channel.pipeline.syncOperations.addHandler(flushes)
             try EventLoopChildChannel.configure(
-                channel.pipeline.syncOperations, api: AlbumAPI(store: store, metrics: metrics), metrics: metrics,
+                channel.pipeline.syncOperations, api: AlbumAPI(store: served ?? store, metrics: metrics), metrics: metrics,
                 idleTimeout: idleTimeout, dateCache: HTTPDateCache())
             try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 8080)).wait()
         }
@@ -174,6 +178,44 @@ struct EventLoopEngineTests {
         #expect(response.hasPrefix("HTTP/1.1 501 Not Implemented\r\n"), "response: \(response)")
         #expect(response.contains("not one this server implements"))
         #expect(!connection.isOpen)
+    }
+
+    /// A store doing I/O answers later: the response is written and flushed when the answer
+    /// arrives, and the next pipelined request waits for it.
+    @Test func storeAnswersArrivingLaterAreWrittenInOrder() throws {
+        let held = HeldAlbumStore()
+        let connection = try Connection(store: held.inner, served: held)
+        var response = try connection.send(
+            "GET /albums/1 HTTP/1.1\r\nHost: x\r\n\r\n" + "GET /albums/3 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(response.isEmpty)
+        #expect(held.heldCount == 1, "the second request waits for the first answer")
+        held.release()
+        connection.channel.embeddedEventLoop.run()
+        response = try connection.written()
+        #expect(response.hasPrefix("HTTP/1.1 200 OK\r\n") && response.contains("Blue Train"))
+        #expect(!response.contains("Sarah Vaughan"))
+        #expect(held.heldCount == 1)
+        held.release()
+        connection.channel.embeddedEventLoop.run()
+        response = try connection.written()
+        #expect(response.hasPrefix("HTTP/1.1 200 OK\r\n") && response.contains("Sarah Vaughan"))
+        #expect(connection.isOpen)
+    }
+
+    /// A store that fails (its database went away) gets 503 with Retry-After and a JSON
+    /// error; the connection stays open and nothing is stored.
+    @Test func storeFailureIs503WithRetryAfter() throws {
+        let held = HeldAlbumStore()
+        let connection = try Connection(store: held.inner, served: held)
+        try connection.send("POST /albums HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.album.utf8.count)\r\n\r\n\(Self.album)")
+        held.fail()
+        connection.channel.embeddedEventLoop.run()
+        let response = try connection.written()
+        #expect(response.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"), "response: \(response)")
+        #expect(response.contains("Retry-After: \(APIError.retryAfterSeconds)\r\n"))
+        #expect(response.contains(#"{"error":"The album store is unavailable (the test's database is down)"#))
+        #expect(connection.isOpen)
+        #expect(connection.store.count == 3)
     }
 
     @Test func dateIsAnIMFFixdate() {

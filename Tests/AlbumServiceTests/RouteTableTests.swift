@@ -1,6 +1,7 @@
 import AlbumService
 import Foundation
 import HTTPTypes
+import NIOEmbedded
 import Testing
 
 /// The route table: routing, 405 `Allow` lists, and the OpenAPI document it must agree with.
@@ -39,8 +40,9 @@ struct RouteTableTests {
 
     @Test func percentEncodedIDIsDecoded() throws {
         let api = AlbumAPI(store: classicStore(), metrics: ServiceMetrics())
-        let (route, response) = api.respond(to: APIRequest(method: .get, target: "/albums/%32"))
+        let (route, answer) = api.respond(to: APIRequest(method: .get, target: "/albums/%32"), on: EmbeddedEventLoop())
         #expect(route == "/albums/{id}")
+        let response = try #require(answer.readyValue)
         #expect(response.status == .ok)
         #expect(try decode(Album.self, from: response.body).title == "Jeru")
     }
@@ -56,7 +58,9 @@ struct RouteTableTests {
     /// statuses, so neither can change without the other.
     @Test func openAPIDocumentIsTheRouteTable() throws {
         let api = AlbumAPI(store: classicStore(), metrics: ServiceMetrics())
-        let body = api.respond(to: APIRequest(method: .get, target: "/openapi.json")).response.body
+        let body = try #require(
+            api.respond(to: APIRequest(method: .get, target: "/openapi.json"), on: EmbeddedEventLoop()).response.readyValue
+        ).body
         let document = try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
@@ -76,7 +80,9 @@ struct RouteTableTests {
     /// The document's limits are the ones the service checks.
     @Test func openAPIDocumentStatesTheServiceLimits() throws {
         let api = AlbumAPI(store: classicStore(), metrics: ServiceMetrics())
-        let body = api.respond(to: APIRequest(method: .get, target: "/openapi.json")).response.body
+        let body = try #require(
+            api.respond(to: APIRequest(method: .get, target: "/openapi.json"), on: EmbeddedEventLoop()).response.readyValue
+        ).body
         let document = try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
         let input = try #require((schemas["AlbumInput"] as? [String: Any])?["properties"] as? [String: [String: Any]])

@@ -36,6 +36,17 @@ extension APIError {
         APIError(.notFound, "No album has id '\(id.prefix(80))'; GET /albums lists the albums and their ids.")
     }
 
+    /// Seconds a client should wait before retrying after a 503.
+    package static let retryAfterSeconds = 1
+
+    /// 503 with `Retry-After` while the store's database is unavailable.
+    static func storeUnavailable(_ error: AlbumStoreError) -> APIError {
+        APIError(
+            .serviceUnavailable,
+            "The album store is unavailable (\(error.message)); the request may not have taken effect. Retry after \(retryAfterSeconds) s: a POST with a client-chosen id answers 409 if it was stored.",
+            headers: [(.retryAfter, String(retryAfterSeconds))])
+    }
+
     /// 413 for a body over `AlbumAPI.maximumBodySize`.
     package static let contentTooLarge = APIError(
         .contentTooLarge,

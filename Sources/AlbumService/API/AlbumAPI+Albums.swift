@@ -3,31 +3,35 @@ import NIOCore
 
 /// The album resource: list, pages, one album, add, replace, remove.
 extension AlbumAPI {
-    func listAlbums(_ request: APIRequest) throws(APIError) -> APIResponse {
+    func listAlbums(_ request: APIRequest, on loop: any EventLoop) throws(APIError) -> Deferred<APIResponse> {
         let limitText = request.query.isEmpty ? nil : request.queryValue("limit")
         let after = request.query.isEmpty ? nil : request.queryValue("after")
         if limitText == nil && after == nil {
-            if let notModified = notModified(request, version: store.version) { return notModified }
-            return listResponse(store.list(), request: request)
-        }
-        let limit = try Self.pageSize(limitText)
-        let page: AlbumPage
-        do {
-            page = try store.page(after: after, limit: limit)
-        } catch {
-            switch error {
-            case .unknownCursor(let id):
-                throw APIError(
-                    .notFound,
-                    "Query parameter 'after' names no album ('\(id.prefix(80))'); it may have been deleted. Start again from the first page by leaving 'after' out."
-                )
+            guard !request.ifNoneMatch.isEmpty else {
+                return store.list(on: loop).map { [self] page in listResponse(page, request: request) }
+            }
+            // A client that has the list asks for the version first: a 304 costs no list.
+            return store.version(on: loop).flatMap { [self] version in
+                if let notModified = notModified(request, version: version) { return .ready(notModified) }
+                return store.list(on: loop).map { [self] page in listResponse(page, request: request) }
             }
         }
-        var response = listResponse(page, request: request)
-        if let last = page.lastIDBeforeMore, response.status == .ok {
-            response.headers.append((.link, "</albums?limit=\(limit)&after=\(last)>; rel=\"next\""))
+        let limit = try Self.pageSize(limitText)
+        return store.page(after: after, limit: limit, on: loop).map { [self] result in
+            switch result {
+            case .success(let page):
+                var response = listResponse(page, request: request)
+                if let last = page.lastIDBeforeMore, response.status == .ok {
+                    response.headers.append((.link, "</albums?limit=\(limit)&after=\(last)>; rel=\"next\""))
+                }
+                return response
+            case .failure(.unknownCursor(let id)):
+                return APIError(
+                    .notFound,
+                    "Query parameter 'after' names no album ('\(id.prefix(80))'); it may have been deleted. Start again from the first page by leaving 'after' out."
+                ).response
+            }
         }
-        return response
     }
 
     private static func pageSize(_ text: String?) throws(APIError) -> Int {
@@ -65,39 +69,57 @@ extension AlbumAPI {
         return .empty(.notModified, headers: [(.eTag, current)])
     }
 
-    func album(id: Substring) throws(APIError) -> APIResponse {
-        guard let stored = store.album(id: id.percentDecoded()) else { throw APIError.albumNotFound(id) }
-        return .json(stored.json)
+    func album(id: Substring, on loop: any EventLoop) -> Deferred<APIResponse> {
+        store.album(id: id.percentDecoded(), on: loop).map { stored in
+            guard let stored else { return APIError.albumNotFound(id).response }
+            return .json(stored.json)
+        }
     }
 
-    func addAlbum(_ request: APIRequest) throws(APIError) -> APIResponse {
+    func addAlbum(_ request: APIRequest, on loop: any EventLoop) throws(APIError) -> Deferred<APIResponse> {
         let draft = try Self.draft(from: request)
-        guard let stored = store.add(draft) else {
-            let id = draft.id ?? ""
-            throw APIError(
-                .conflict,
-                "An album with id '\(id)' already exists; leave 'id' out to get a new one, or PUT /albums/\(id) to replace it."
-            )
+        return store.add(draft, on: loop).map { stored in
+            guard let stored else {
+                let id = draft.id ?? ""
+                return APIError(
+                    .conflict,
+                    "An album with id '\(id)' already exists; leave 'id' out to get a new one, or PUT /albums/\(id) to replace it."
+                ).response
+            }
+            var response = APIResponse.json(stored.json, status: .created)
+            response.headers.append((.location, "/albums/\(stored.album.id)"))
+            return response
         }
-        var response = APIResponse.json(stored.json, status: .created)
-        response.headers.append((.location, "/albums/\(stored.album.id)"))
-        return response
     }
 
     /// Replaces the album the URL names. An `id` in the body is ignored: the URL names the
-    /// resource, and RFC 9110 (section 9.3.4) lets the server make the two consistent.
-    func replaceAlbum(id encodedID: Substring, request: APIRequest) throws(APIError) -> APIResponse {
+    /// resource, and RFC 9110 (section 9.3.4) lets the server make the two consistent. An
+    /// unknown album answers 404 before the body is looked at.
+    func replaceAlbum(id encodedID: Substring, request: APIRequest, on loop: any EventLoop) throws(APIError)
+        -> Deferred<APIResponse>
+    {
         let id = encodedID.percentDecoded()
-        guard AlbumDraft.isValidID(id), store.album(id: id) != nil else { throw APIError.albumNotFound(id) }
-        let draft = try Self.draft(from: request)
-        guard let stored = store.replaceAlbum(id: id, with: draft) else { throw APIError.albumNotFound(id) }
-        return .json(stored.json)
+        guard AlbumDraft.isValidID(id) else { throw APIError.albumNotFound(id) }
+        return store.album(id: id, on: loop).flatMap { [store] existing in
+            guard existing != nil else { return .ready(APIError.albumNotFound(id).response) }
+            let draft: AlbumDraft
+            do throws(APIError) {
+                draft = try Self.draft(from: request)
+            } catch {
+                return .ready(error.response)
+            }
+            return store.replaceAlbum(id: id, with: draft, on: loop).map { stored in
+                guard let stored else { return APIError.albumNotFound(id).response }
+                return .json(stored.json)
+            }
+        }
     }
 
-    func removeAlbum(id encodedID: Substring) throws(APIError) -> APIResponse {
+    func removeAlbum(id encodedID: Substring, on loop: any EventLoop) -> Deferred<APIResponse> {
         let id = encodedID.percentDecoded()
-        guard store.removeAlbum(id: id) != nil else { throw APIError.albumNotFound(id) }
-        return .empty(.noContent)
+        return store.removeAlbum(id: id, on: loop).map { removed in
+            removed == nil ? APIError.albumNotFound(id).response : .empty(.noContent)
+        }
     }
 
     /// The checked album in a request's body: JSON (or no content type).

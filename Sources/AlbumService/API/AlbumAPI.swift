@@ -1,8 +1,8 @@
 import HTTPTypes
 import NIOCore
 
-/// The album API as plain synchronous Swift over the store: the route table, and a request
-/// in, a response out. Both engines drive it; routing, the 405 `Allow` lists, `OPTIONS`,
+/// The album API as plain Swift over the store: the route table, and a request in, a response
+/// out (at once with the in-memory store, through a future with a store that does I/O). Both engines drive it; routing, the 405 `Allow` lists, `OPTIONS`,
 /// the OpenAPI document (checked against the table by a test) and the help text all come
 /// from `routes`.
 ///
@@ -20,27 +20,27 @@ package struct AlbumAPI: Sendable {
     package static let routes: [Route] = [
         Route(
             method: .get, path: RoutePath("/albums"), action: .listAlbums, operationID: "listAlbums",
-            summary: "list the albums (?limit=N&after=ID for pages)", statuses: [.ok, .notModified, .badRequest, .notFound]),
+            summary: "list the albums (?limit=N&after=ID for pages)", statuses: [.ok, .notModified, .badRequest, .notFound, .serviceUnavailable]),
         Route(
             method: .post, path: RoutePath("/albums"), action: .addAlbum, operationID: "addAlbum",
             summary: "add an album",
-            statuses: [.created, .badRequest, .conflict, .contentTooLarge, .unsupportedMediaType]),
+            statuses: [.created, .badRequest, .conflict, .contentTooLarge, .unsupportedMediaType, .serviceUnavailable]),
         Route(
             method: .get, path: RoutePath("/albums/{id}"), action: .album, operationID: "getAlbum",
-            summary: "get one album", statuses: [.ok, .notFound]),
+            summary: "get one album", statuses: [.ok, .notFound, .serviceUnavailable]),
         Route(
             method: .put, path: RoutePath("/albums/{id}"), action: .replaceAlbum, operationID: "replaceAlbum",
             summary: "replace an album",
-            statuses: [.ok, .badRequest, .notFound, .contentTooLarge, .unsupportedMediaType]),
+            statuses: [.ok, .badRequest, .notFound, .contentTooLarge, .unsupportedMediaType, .serviceUnavailable]),
         Route(
             method: .delete, path: RoutePath("/albums/{id}"), action: .removeAlbum, operationID: "removeAlbum",
-            summary: "remove an album", statuses: [.noContent, .notFound]),
+            summary: "remove an album", statuses: [.noContent, .notFound, .serviceUnavailable]),
         Route(
             method: .get, path: RoutePath("/health"), action: .health, operationID: "health",
-            summary: "liveness and the album count", statuses: [.ok]),
+            summary: "liveness and the album count", statuses: [.ok, .serviceUnavailable]),
         Route(
             method: .get, path: RoutePath("/metrics"), action: .metrics, operationID: "metrics",
-            summary: "Prometheus metrics", statuses: [.ok]),
+            summary: "Prometheus metrics", statuses: [.ok, .serviceUnavailable]),
         Route(
             method: .get, path: RoutePath("/openapi.json"), action: .openAPIDocument, operationID: "openAPIDocument",
             summary: "the OpenAPI 3.1 document", statuses: [.ok]),
@@ -125,41 +125,55 @@ package struct AlbumAPI: Sendable {
 
     /// The answer to `request`, and the route it is counted under in metrics ("NotFound"
     /// when no path matches). `HEAD` gets the `GET` answer; the engine leaves out the body.
-    package func respond(to request: APIRequest) -> (route: String, response: APIResponse) {
+    /// A store doing I/O answers on `loop`; with the in-memory store the answer is ready.
+    package func respond(to request: APIRequest, on loop: any EventLoop) -> (route: String, response: Deferred<APIResponse>) {
         switch Self.resolve(method: request.method, path: request.path) {
         case .route(let route, let parameter):
-            return (route.path.description, answer(route, parameter: parameter, request: request))
+            return (route.path.description, answer(route, parameter: parameter, request: request, on: loop))
         case .options(let path, let allow):
-            return (path.description, .empty(.noContent, headers: [(.allow, allow)]))
+            return (path.description, .ready(.empty(.noContent, headers: [(.allow, allow)])))
         case .methodNotAllowed(let path, let error):
-            return (path.description, error.response)
+            return (path.description, .ready(error.response))
         case .notFound(let error):
-            return ("NotFound", error.response)
+            return ("NotFound", .ready(error.response))
         }
     }
 
-    /// The answer of `route` to `request`; `parameter` is the route's path parameter.
-    package func answer(_ route: Route, parameter: Substring?, request: APIRequest) -> APIResponse {
+    /// The answer of `route` to `request`; `parameter` is the route's path parameter. A store
+    /// failure becomes 503 with `Retry-After`.
+    package func answer(_ route: Route, parameter: Substring?, request: APIRequest, on loop: any EventLoop)
+        -> Deferred<APIResponse>
+    {
+        let answer: Deferred<APIResponse>
         do throws(APIError) {
             switch route.action {
-            case .listAlbums: return try listAlbums(request)
-            case .addAlbum: return try addAlbum(request)
-            case .album: return try album(id: parameter ?? "")
-            case .replaceAlbum: return try replaceAlbum(id: parameter ?? "", request: request)
-            case .removeAlbum: return try removeAlbum(id: parameter ?? "")
-            case .health: return health()
+            case .listAlbums: answer = try listAlbums(request, on: loop)
+            case .addAlbum: answer = try addAlbum(request, on: loop)
+            case .album: answer = album(id: parameter ?? "", on: loop)
+            case .replaceAlbum: answer = try replaceAlbum(id: parameter ?? "", request: request, on: loop)
+            case .removeAlbum: answer = removeAlbum(id: parameter ?? "", on: loop)
+            case .health: answer = health(on: loop)
             case .metrics:
-                return APIResponse(contentType: .prometheusText, body: metrics.exposition(albumCount: store.count))
-            case .openAPIDocument: return .json(OpenAPIDocument.json)
+                answer = store.count(on: loop).map { [metrics] count in
+                    APIResponse(contentType: .prometheusText, body: metrics.exposition(albumCount: count))
+                }
+            case .openAPIDocument: answer = .ready(.json(OpenAPIDocument.json))
             }
         } catch {
-            return error.response
+            return .ready(error.response)
         }
+        guard case .pending(let future) = answer else { return answer }
+        return .pending(
+            future.recover { error in
+                APIError.storeUnavailable(error as? AlbumStoreError ?? AlbumStoreError("\(error)")).response
+            })
     }
 
-    private func health() -> APIResponse {
-        var body = ByteBuffer()
-        body.writeString(#"{"status":"ok","albums":\#(store.count)}"#)
-        return .json(body)
+    private func health(on loop: any EventLoop) -> Deferred<APIResponse> {
+        store.count(on: loop).map { count in
+            var body = ByteBuffer()
+            body.writeString(#"{"status":"ok","albums":\#(count)}"#)
+            return .json(body)
+        }
     }
 }

@@ -51,6 +51,8 @@ final class AlbumHTTPHandler: ChannelInboundHandler {
     /// When the last read batch ended.
     private var lastRead = NIODeadline.uptimeNanoseconds(0)
     private var idleTimer: Scheduled<Void>?
+    /// False once the handler left the pipeline; a store answer arriving later is dropped.
+    private var isInPipeline = true
 
     init(api: AlbumAPI, metrics: ServiceMetrics, dateCache: HTTPDateCache, idleTimeout: TimeAmount?) {
         self.api = api
@@ -77,6 +79,7 @@ final class AlbumHTTPHandler: ChannelInboundHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        isInPipeline = false
         idleTimer?.cancel()
         idleTimer = nil
     }
@@ -191,7 +194,28 @@ final class AlbumHTTPHandler: ChannelInboundHandler {
             ifNoneMatch: head.headers["if-none-match"],
             body: request.body ?? ByteBuffer()
         )
-        let (route, response) = api.respond(to: apiRequest)
+        let (route, answer) = api.respond(to: apiRequest, on: context.eventLoop)
+        switch answer {
+        case .ready(let response):
+            send(response, to: request, route: route, context: context)
+        case .pending(let future):
+            // The store does I/O: the loop goes on serving other connections meanwhile, and
+            // HTTPServerPipelineHandler holds this connection's next request until this
+            // response is written.
+            future.hop(to: context.eventLoop).assumeIsolated().whenSuccess { [self] response in
+                guard isInPipeline else { return }
+                send(response, to: request, route: route, context: context)
+                if hasUnflushedWrites {
+                    hasUnflushedWrites = false
+                    context.flush()
+                }
+            }
+        }
+    }
+
+    /// Writes the answer to `request` (flushed at the end of the read batch) and records it.
+    private func send(_ response: APIResponse, to request: PendingRequest, route: String, context: ChannelHandlerContext) {
+        let head = request.head
         if head.isKeepAlive {
             write(response, version: head.version, isHead: request.method == .head, keepAlive: true, context: context)
         } else {

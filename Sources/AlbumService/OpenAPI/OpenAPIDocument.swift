@@ -19,7 +19,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "ScaleLab album service",
     "version": "1.0.0",
-    "description": "The album API of `scalelab serve`: an in-memory catalog of albums, the shared state the ScaleLab concurrency experiments measure. Every error is a JSON object {\"error\": \"<what was wrong and how to fix it>\"}. A known path called with a method it does not list answers 405 with an Allow header; OPTIONS on a known path answers 204 with the Allow header; HEAD works wherever GET does; an unknown path answers 404. A method token the server does not implement at all (e.g. FOO) answers 501 and closes the connection (with --engine router, Hummingbird answers it 400).",
+    "description": "The album API of `scalelab serve`: a catalog of albums kept in memory, in a SQLite file or in PostgreSQL (scalelab serve --store). Every error is a JSON object {\"error\": \"<what was wrong and how to fix it>\"}. A known path called with a method it does not list answers 405 with an Allow header; OPTIONS on a known path answers 204 with the Allow header; HEAD works wherever GET does; an unknown path answers 404. A method token the server does not implement at all (e.g. FOO) answers 501 and closes the connection (with --engine router, Hummingbird answers it 400).",
     "license": {
       "name": "Apache-2.0",
       "identifier": "Apache-2.0"
@@ -112,6 +112,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       },
@@ -152,6 +155,9 @@ enum OpenAPIDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       }
@@ -184,6 +190,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       },
@@ -216,6 +225,9 @@ enum OpenAPIDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       },
@@ -228,6 +240,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       }
@@ -246,6 +261,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       }
@@ -265,6 +283,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/StoreUnavailable"
           }
         }
       }
@@ -475,6 +496,24 @@ enum OpenAPIDocument {
       },
       "ContentTooLarge": {
         "description": "The body is larger than \#(AlbumAPI.maximumBodySize) bytes (1 MiB).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "StoreUnavailable": {
+        "description": "The store's database (--store sqlite:… or postgres://…) is unavailable; the request may not have taken effect. Retry after the seconds in Retry-After. The in-memory store never answers 503.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
         "content": {
           "application/json": {
             "schema": {

@@ -1,16 +1,19 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 extension AlbumAPI {
     /// Adds every route of the table, and `OPTIONS` on each path, to a Hummingbird router:
-    /// the router engine. `APIErrorMiddleware` adds the 405s, also from the table.
-    func add(to router: Router<BasicRequestContext>) {
+    /// the router engine. `APIErrorMiddleware` adds the 405s, also from the table. A store that
+    /// does I/O answers on one of `eventLoopGroup`'s loops, and the handler awaits it.
+    func add(to router: Router<BasicRequestContext>, eventLoopGroup: any EventLoopGroup) {
         for route in Self.routes {
             let parameterName = route.path.parameterName
             router.on(RouterPath(route.path.description), method: route.method) { request, context in
                 let apiRequest = try await APIRequest(request, readingBody: route.takesBody)
                 let parameter = parameterName.flatMap { context.parameters[Substring($0)] }
-                return Response(answer(route, parameter: parameter, request: apiRequest))
+                let answer = answer(route, parameter: parameter, request: apiRequest, on: eventLoopGroup.any())
+                return Response(try await answer.get())
             }
         }
         for (path, _, allow) in Self.paths {

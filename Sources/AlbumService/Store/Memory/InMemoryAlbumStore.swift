@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Primitives
 import Synchronization
 
@@ -54,6 +55,12 @@ public final class InMemoryAlbumStore: AlbumStore {
             catalog.version += 1
             return stored
         }
+    }
+
+    /// The next number no album uses as its id, reserved: neither this call nor `add` gives it
+    /// again. A store that mirrors its database here takes ids from it before writing.
+    package func reserveGeneratedID() -> String {
+        catalog.withLock { nextGeneratedID(&$0) }
     }
 
     /// The next number no album uses as its id; called with the catalog locked.
@@ -172,5 +179,40 @@ public final class InMemoryAlbumStore: AlbumStore {
         }
         json.writeStaticString("]")
         return json
+    }
+}
+
+/// The in-memory store answers every call at once: the synchronous fast path.
+extension InMemoryAlbumStore {
+    public func album(id: String, on loop: any EventLoop) -> Deferred<StoredAlbum?> {
+        .ready(album(id: id))
+    }
+
+    public func add(_ draft: AlbumDraft, on loop: any EventLoop) -> Deferred<StoredAlbum?> {
+        .ready(add(draft))
+    }
+
+    public func replaceAlbum(id: String, with draft: AlbumDraft, on loop: any EventLoop) -> Deferred<StoredAlbum?> {
+        .ready(replaceAlbum(id: id, with: draft))
+    }
+
+    public func removeAlbum(id: String, on loop: any EventLoop) -> Deferred<Album?> {
+        .ready(removeAlbum(id: id))
+    }
+
+    public func count(on loop: any EventLoop) -> Deferred<Int> {
+        .ready(count)
+    }
+
+    public func version(on loop: any EventLoop) -> Deferred<UInt64> {
+        .ready(version)
+    }
+
+    public func list(on loop: any EventLoop) -> Deferred<AlbumPage> {
+        .ready(list())
+    }
+
+    public func page(after: String?, limit: Int, on loop: any EventLoop) -> Deferred<Result<AlbumPage, AlbumPageError>> {
+        .ready(Result { () throws(AlbumPageError) in try page(after: after, limit: limit) })
     }
 }
