@@ -63,7 +63,7 @@ public struct ClusterMaster: Sendable {
     ) async throws -> Result {
         let hub = ClusterHub(token: options.token, log: log)
         return try await ServedApplication.serve(
-            { onServerRunning in
+            { announcePort in
                 Application(
                     router: Router(),
                     server: .http1WebSocketUpgrade(
@@ -76,7 +76,7 @@ public struct ClusterMaster: Sendable {
                         }
                     },
                     configuration: .init(address: .hostname(options.bindHost, port: options.bindPort), serverName: "scalelab-master"),
-                    onServerRunning: onServerRunning,
+                    onServerRunning: { await announcePort($0.localAddress?.port ?? 0) },
                     logger: Logger(label: "scalelab-master", factory: { _ in SwiftLogNoOpLogHandler() }))
             },
             cannotListen: { ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: $0) },

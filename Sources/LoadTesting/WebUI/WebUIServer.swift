@@ -42,11 +42,11 @@ public struct WebUIServer: Sendable {
         let options = self.options
         let router = router()
         return try await ServedApplication.serve(
-            { onServerRunning in
+            { announcePort in
                 Application(
                     router: router,
                     configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scalelab"),
-                    onServerRunning: onServerRunning,
+                    onServerRunning: { await announcePort($0.localAddress?.port ?? 0) },
                     logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() }))
             },
             cannotListen: { WebUIError.cannotListen(host: options.host, port: options.port, reason: $0) },
