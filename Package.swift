@@ -71,6 +71,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Study",
+            dependencies: [
+                "Statistics",
+                "Reporting",
+                "Experiments",
+                "AlbumService",
+                "LoadTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ScaleLab",
             dependencies: [
@@ -80,6 +93,7 @@ let package = Package(
                 "Experiments",
                 "AlbumService",
                 "LoadTesting",
+                "Study",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +120,11 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StudyTests",
+            dependencies: ["Study", "AlbumService", "Experiments", "LoadTesting", "Statistics", "Reporting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,23 @@
+import Experiments
+
+/// Everything the study measured so far; each step fills its part. A study stopped early
+/// (Ctrl-C) or with a failed step leaves the rest empty, and the report says so.
+package struct StudyMeasurements: Codable, Sendable {
+    package var counter: CounterResult?
+    package var maps: MapsExperimentResult?
+    package var fileWrites: FileWritesResult?
+    package var handoff: HandoffResult?
+    /// The original workload against each store with each client.
+    package var serviceRuns: [ServiceRun]
+
+    package init(
+        counter: CounterResult? = nil, maps: MapsExperimentResult? = nil, fileWrites: FileWritesResult? = nil,
+        handoff: HandoffResult? = nil, serviceRuns: [ServiceRun] = []
+    ) {
+        self.counter = counter
+        self.maps = maps
+        self.fileWrites = fileWrites
+        self.handoff = handoff
+        self.serviceRuns = serviceRuns
+    }
+}

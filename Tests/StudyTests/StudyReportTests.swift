@@ -1,0 +1,110 @@
+import AlbumService
+import Foundation
+import LoadTesting
+import Statistics
+import Testing
+
+@testable import Study
+
+struct StudyReportTests {
+    private let machine = MachineDescription(
+        logicalCores: 2, operatingSystem: "Linux 6.1.0 (Debian 12)", swiftVersion: "Swift 6.3", processor: "Test CPU")
+
+    private func report(parts: [StudyPart] = StudyPart.allCases, outcome: StudyOutcome) -> StudyReport {
+        StudyReport(
+            context: StudyContext(
+                machine: machine, date: Date(timeIntervalSince1970: 0), command: "scalelab study --quick", size: .quick, parts: parts),
+            outcome: outcome)
+    }
+
+    private var serviceOutcome: StudyOutcome {
+        StudyOutcome(measurements: StudyMeasurements(serviceRuns: [
+            ServiceRunFixture.run(listEncoding: .locked, client: .fast, requestsPerSecond: 164, listP95: 264),
+            ServiceRunFixture.run(listEncoding: .locked, client: .standard, requestsPerSecond: 160, listP95: 270),
+            ServiceRunFixture.run(listEncoding: .cached, client: .fast, requestsPerSecond: 966, listP95: 47),
+        ]))
+    }
+
+    @Test func thePageNamesMachineDateCommandAndBuildAndHasEverySection() {
+        let html = report(outcome: serviceOutcome).html
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        for expected in [
+            "2 logical cores, Linux 6.1.0 (Debian 12), Swift 6.3, Test CPU", "1970-01-01T00:00:00Z", "scalelab study --quick",
+            "<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>", "Not measured yet",
+        ] {
+            #expect(html.contains(expected), "missing \(expected)")
+        }
+    }
+
+    /// Self-contained: inline SVG charts, no script and nothing loaded from elsewhere.
+    @Test func thePageIsSelfContained() {
+        let html = report(outcome: serviceOutcome).html
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http"))
+        #expect(!html.contains("href=\"http"))
+    }
+
+    @Test func theServiceSectionShowsTheOriginalsRowAndItsConclusions() {
+        let markdown = report(parts: [.service], outcome: serviceOutcome).markdown
+        #expect(markdown.contains("| the original (Gin, Go map under a lock) | Locust HttpUser | 50 | ~26.0 | 460 | 1,300 | 2,600 |"))
+        #expect(markdown.contains("- ScaleLab's cached store served 5.89x the requests of the original's locked store"))
+        // locked: 164 against 160 requests/s is "about the same"; cached has no standard run.
+        #expect(markdown.contains("- The fast and standard clients drove about the same throughput (164 against 160 requests/s"))
+        #expect(!markdown.contains("## Experiments"))
+    }
+
+    @Test func aStoppedStudySaysWhatDidNotRunAndAFailedStepWhy() {
+        var outcome = serviceOutcome
+        outcome.notRun = ["service: ScaleLab store (cached), standard client, 20 users"]
+        outcome.failed = [.init(name: "experiments: maps", reason: "the child could not start")]
+        let markdown = report(outcome: outcome).markdown
+        #expect(markdown.contains("## Incomplete"))
+        #expect(markdown.contains("- Step failed: experiments: maps: the child could not start"))
+        #expect(markdown.contains("- Stopped (Ctrl-C) before: service: ScaleLab store (cached), standard client, 20 users."))
+    }
+
+    @Test func aSectionWithoutClearDifferencesSaysItDrawsNoConclusion() {
+        let outcome = StudyOutcome(measurements: StudyMeasurements(serviceRuns: [
+            ServiceRunFixture.run(listEncoding: .locked, client: .fast, requestsPerSecond: 100),
+            ServiceRunFixture.run(listEncoding: .cached, client: .fast, requestsPerSecond: 110),
+        ]))
+        let markdown = report(parts: [.service], outcome: outcome).markdown
+        #expect(markdown.contains("it draws no conclusion"))
+        #expect(!markdown.contains("store served"))
+    }
+
+    @Test func theDataFolderHoldsTheStudyAndEveryServiceRunAsJSONAndCSV() throws {
+        let names = try report(outcome: serviceOutcome).dataFiles().map(\.name)
+        #expect(names == [
+            "study.json",
+            "service-locked-fast-20u.json", "service-locked-fast-20u.csv",
+            "service-locked-standard-20u.json", "service-locked-standard-20u.csv",
+            "service-cached-fast-20u.json", "service-cached-fast-20u.csv",
+            "service.csv",
+        ])
+        let seconds = try #require(try report(outcome: serviceOutcome).dataFiles().first { $0.name == "service-cached-fast-20u.csv" })
+        #expect(seconds.contents.hasPrefix("elapsed seconds,albums,requests per second,window median ms,window p95 ms,window p99 ms\r\n1.0,40,150.0,4.0,8.0,12.0\r\n"))
+    }
+
+    @Test func theOutputFolderGetsThePageTheMarkdownAndTheData() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scalelab-study-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try StudyOutput.write(report(outcome: serviceOutcome), to: folder.path)
+        #expect(written.prefix(3) == ["index.html", "report.md", "data/study.json"])
+        for name in written {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let record = try Data(contentsOf: folder.appendingPathComponent("data/study.json"))
+        let decoded = try JSONDecoder().decode(StudyRecord.self, from: record)
+        #expect(decoded.outcome.measurements.serviceRuns == serviceOutcome.measurements.serviceRuns)
+    }
+
+    @Test func anUnwritableFolderSaysWhatToDo() {
+        #expect {
+            try StudyOutput.write(report(outcome: serviceOutcome), to: "/proc/scalelab-study")
+        } throws: { error in
+            "\(error)".contains("Choose a writable folder with --output")
+        }
+    }
+}
