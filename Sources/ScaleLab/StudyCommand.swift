@@ -16,8 +16,7 @@ struct StudyCommand: AsyncParsableCommand {
             disagrees with the original.
 
             Parts (--only): \(StudyPart.allCases.map { "\($0.rawValue): \($0.explanation)" }.joined(separator: "; ")). \
-            Not built yet: scaling (the section says so), the generator-scaling runs, map \
-            strategies behind the service, the service's engines.
+            Not measured yet: \(StudyPlan.notYetMeasured.joined(separator: "; ")).
 
             Ctrl-C stops at the end of the current step and still writes what was measured; a \
             second Ctrl-C quits at once.

@@ -11,13 +11,24 @@ struct ServiceLoadRunTests {
     /// requests in flight at the end may finish.)
     @Test(arguments: [ListEncoding.locked, .cached])
     func aRunCountsWhatTheServiceStored(listEncoding: ListEncoding) async throws {
-        let setting = ServiceSetting(listEncoding: listEncoding, client: .fast, users: 2)
-        let run = try await ServiceLoadRun(setting: setting, spawnRate: 100, seconds: 1).run()
-        #expect(run.setting == setting)
+        let load = ServiceLoadRun(listEncoding: listEncoding, client: .fast, users: 2, spawnRate: 100, seconds: 1)
+        let run = try await load.run()
+        #expect(run.setting == ServiceSetting(scenario: .albums, listEncoding: listEncoding, client: .fast, users: 2))
         #expect(run.failures == 0)
-        #expect(run.list.requests + run.create.requests > 0)
-        #expect(run.albumsAtEnd == 3 + Int(run.create.requests))
-        #expect(run.list.requests == 0 || run.list.averageBytes > 0)
+        #expect(run.get.requests + run.post.requests > 0)
+        #expect(run.albumsAtEnd == 3 + Int(run.post.requests))
+        #expect(run.get.requests == 0 || run.get.averageBytes > 0)
         #expect(run.seconds.allSatisfy { $0.albums >= 3 && $0.albums <= run.albumsAtEnd })
+    }
+
+    /// The scaling section's workload: reads by id, whose answers stay one album long.
+    @Test func readsByIDReturnOneAlbumEach() async throws {
+        let run = try await ServiceLoadRun(
+            scenario: .albumsByID, listEncoding: .cached, client: .fast, users: 2, spawnRate: 100, seconds: 1
+        ).run()
+        #expect(run.setting.slug == "albums-by-id-cached-fast-2u")
+        #expect(run.failures == 0)
+        #expect(run.albumsAtEnd == 3 + Int(run.post.requests))
+        #expect(run.get.requests == 0 || run.get.averageBytes < 200)
     }
 }

@@ -30,7 +30,7 @@ struct StudyReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for expected in [
             "2 logical cores, Linux 6.1.0 (Debian 12), Swift 6.3, Test CPU", "1970-01-01T00:00:00Z", "scalelab study --quick",
-            "<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>", "Not measured yet",
+            "<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>", "No scaling run was measured.",
         ] {
             #expect(html.contains(expected), "missing \(expected)")
         }
@@ -78,12 +78,12 @@ struct StudyReportTests {
         let names = try report(outcome: serviceOutcome).dataFiles().map(\.name)
         #expect(names == [
             "study.json",
-            "service-locked-fast-20u.json", "service-locked-fast-20u.csv",
-            "service-locked-standard-20u.json", "service-locked-standard-20u.csv",
-            "service-cached-fast-20u.json", "service-cached-fast-20u.csv",
+            "service-albums-locked-fast-20u.json", "service-albums-locked-fast-20u.csv",
+            "service-albums-locked-standard-20u.json", "service-albums-locked-standard-20u.csv",
+            "service-albums-cached-fast-20u.json", "service-albums-cached-fast-20u.csv",
             "service.csv",
         ])
-        let seconds = try #require(try report(outcome: serviceOutcome).dataFiles().first { $0.name == "service-cached-fast-20u.csv" })
+        let seconds = try #require(try report(outcome: serviceOutcome).dataFiles().first { $0.name == "service-albums-cached-fast-20u.csv" })
         #expect(seconds.contents.hasPrefix("elapsed seconds,albums,requests per second,window median ms,window p95 ms,window p99 ms\r\n1.0,40,150.0,4.0,8.0,12.0\r\n"))
     }
 
@@ -106,5 +106,28 @@ struct StudyReportTests {
         } throws: { error in
             "\(error)".contains("Choose a writable folder with --output")
         }
+    }
+}
+
+extension StudyReportTests {
+    /// Throughput at 1 to 8 users following Amdahl's law with σ = 0.25: both fits in a table,
+    /// a chart, the runs in data/, and the serial fraction among the conclusions.
+    @Test func theScalingSectionShowsBothFitsAndTheirConclusions() throws {
+        let runs = [1.0, 2, 4, 8].map { users in
+            ServiceRunFixture.run(
+                scenario: .albumsByID, listEncoding: .cached, client: .fast,
+                requestsPerSecond: 100 * users / (1 + 0.25 * (users - 1)), users: Int(users))
+        }
+        let scaling = report(parts: [.scaling], outcome: StudyOutcome(measurements: StudyMeasurements(scalingRuns: runs)))
+        let markdown = scaling.markdown
+        #expect(markdown.contains("#### Amdahl and Universal Scalability Law fits"))
+        #expect(markdown.contains("| Amdahl | 100 | 0.250 | 0 | 1.00 | none: levels off towards 400 requests/s |"))
+        #expect(markdown.contains("- Amdahl's law fits with a serial fraction of σ = 0.250"))
+        #expect(markdown.contains("- More users raised throughput 2.91x"))
+        #expect(scaling.html.contains("Throughput as users rise, with the fitted laws"))
+        let names = try scaling.dataFiles().map(\.name)
+        #expect(names.contains("scaling-albums-by-id-cached-fast-8u.json"))
+        #expect(names.contains("scaling.csv"))
+        #expect(names.contains("scaling-fits.json"))
     }
 }

@@ -12,7 +12,7 @@ package enum ServiceConclusions {
         guard let locked, let cached,
             let comparison = Comparison(locked.requestsPerSecond, cached.requestsPerSecond, minimumRatio: minimumRatio)
         else { return nil }
-        let figures = "\(rate(cached.requestsPerSecond)) against \(rate(locked.requestsPerSecond)) requests/s with \(cached.setting.users) users; GET /albums p95 \(ExperimentConclusions.milliseconds(cached.list.p95Milliseconds)) against \(ExperimentConclusions.milliseconds(locked.list.p95Milliseconds))"
+        let figures = "\(rate(cached.requestsPerSecond)) against \(rate(locked.requestsPerSecond)) requests/s with \(cached.setting.users) users; GET /albums p95 \(ExperimentConclusions.milliseconds(cached.get.p95Milliseconds)) against \(ExperimentConclusions.milliseconds(locked.get.p95Milliseconds))"
         switch comparison {
         case .firstSmaller(let ratio):
             return Conclusion(

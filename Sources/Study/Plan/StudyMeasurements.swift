@@ -9,15 +9,18 @@ package struct StudyMeasurements: Codable, Sendable {
     package var handoff: HandoffResult?
     /// The original workload against each store with each client.
     package var serviceRuns: [ServiceRun]
+    /// Reads by id and writes at rising user counts, for the scaling fits.
+    package var scalingRuns: [ServiceRun]
 
     package init(
         counter: CounterResult? = nil, maps: MapsExperimentResult? = nil, fileWrites: FileWritesResult? = nil,
-        handoff: HandoffResult? = nil, serviceRuns: [ServiceRun] = []
+        handoff: HandoffResult? = nil, serviceRuns: [ServiceRun] = [], scalingRuns: [ServiceRun] = []
     ) {
         self.counter = counter
         self.maps = maps
         self.fileWrites = fileWrites
         self.handoff = handoff
         self.serviceRuns = serviceRuns
+        self.scalingRuns = scalingRuns
     }
 }

@@ -21,7 +21,7 @@ struct ExperimentsSection {
     var section: StudySection {
         var section = StudySection(title: "Experiments")
         section.blocks.append(.paragraph(
-            "The four experiments, as `scalelab experiment all` runs them (every variant, one unmeasured warm-up run, then the measured runs). Each table names its sizes; the original's figures are shown beside this machine's where the original gave them."))
+            "The four experiments, as scalelab experiment all runs them (every variant, one unmeasured warm-up run, then the measured runs). Each table names its sizes; the original's figures are shown beside this machine's where the original gave them."))
         let presentations = [
             measurements.counter.map(presentation(of:)), measurements.maps.map(presentation(of:)),
             measurements.fileWrites.map(presentation(of:)), measurements.handoff.map(presentation(of:)),

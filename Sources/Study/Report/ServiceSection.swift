@@ -20,9 +20,11 @@ struct ServiceSection {
         section.blocks.append(.barChart(BarChart(
             title: "Throughput per store and client", valueAxisLabel: "requests/s (whole run)",
             bars: runs.map { .init(label: "\($0.setting.listEncoding), \($0.setting.client.rawValue)", value: $0.requestsPerSecond) })))
-        for run in runs where run.setting.client == .fast {
-            section.blocks.append(.lineChart(latencyChart(run)))
-        }
+        let fastRuns = runs.filter { $0.setting.client == .fast }
+        section.blocks.append(.paragraph(
+            "The charts below plot the response times of all requests over the generator's last \(StatsCollector.rateWindowSeconds) s (3 in 4 are GET /albums) against the albums stored at that second."))
+        section.blocks.append(.lineChart(storesChart(fastRuns)))
+        section.blocks += fastRuns.map { .lineChart(latencyChart($0)) }
         if let conclusion = ServiceConclusions.store(
             locked: run(.init(listEncoding: .locked, client: .fast, users: size.serviceUsers)),
             cached: run(.init(listEncoding: .cached, client: .fast, users: size.serviceUsers)))
@@ -59,7 +61,7 @@ struct ServiceSection {
             table.append([
                 run.setting.storeName, run.setting.client.rawValue, "\(run.setting.users)",
                 NumberFormatting.significant(run.requestsPerSecond),
-            ] + Self.cells(run.list, withBytes: true) + Self.cells(run.create, withBytes: false) + [
+            ] + Self.cells(run.get, withBytes: true) + Self.cells(run.post, withBytes: false) + [
                 NumberFormatting.grouped(Int(run.failures)), NumberFormatting.grouped(run.albumsAtEnd),
             ])
         }
@@ -84,53 +86,26 @@ struct ServiceSection {
 
     /// Response times over the last seconds against the albums stored, as the list grows.
     private func latencyChart(_ run: ServiceRun) -> LineChart {
-        func series(_ name: String, _ value: (ServiceRun.Second) -> Double) -> LineChart.Series {
-            .init(name: name, points: run.seconds.map { .init(x: Double($0.albums), y: value($0)) })
-        }
-        return LineChart(
-            title: "\(run.setting.storeName): response times as the list grows",
+        LineChart(
+            title: "\(run.setting.storeName), \(run.setting.client.rawValue) client: response times as the list grows",
             xAxisLabel: "albums stored",
-            yAxisLabel: "ms, all requests over the last \(StatsCollector.rateWindowSeconds) s (3 in 4 are GET /albums)",
+            yAxisLabel: "ms (last \(StatsCollector.rateWindowSeconds) s)",
             series: [
-                series("p50", \.windowMedianMilliseconds), series("p95", \.windowP95Milliseconds),
-                series("p99", \.windowP99Milliseconds),
+                Self.series("p50", run, \.windowMedianMilliseconds), Self.series("p95", run, \.windowP95Milliseconds),
+                Self.series("p99", run, \.windowP99Milliseconds),
             ])
     }
 
-    /// Per run, its figures as JSON and its seconds as CSV; and one CSV of every run's figures.
-    func dataFiles() throws -> [StudyDataFile] {
-        guard !runs.isEmpty else { return [] }
-        var files: [StudyDataFile] = []
-        var summary = CSVDocument(header: [
-            "store", "client", "users", "requests per second", "GET requests", "GET failures", "GET median ms", "GET p95 ms",
-            "GET p99 ms", "GET average bytes", "POST requests", "POST failures", "POST median ms", "POST p95 ms", "POST p99 ms",
-            "albums at end", "peak generator CPU",
-        ])
-        for run in runs {
-            summary.append(
-                [run.setting.listEncoding, run.setting.client.rawValue, "\(run.setting.users)", "\(run.requestsPerSecond)"]
-                    + Self.csvCells(run.list) + ["\(run.list.averageBytes)"] + Self.csvCells(run.create)
-                    + ["\(run.albumsAtEnd)", "\(run.peakGeneratorCPUUse)"])
-            var seconds = CSVDocument(header: ["elapsed seconds", "albums", "requests per second", "window median ms", "window p95 ms", "window p99 ms"])
-            for second in run.seconds {
-                seconds.append([
-                    "\(second.elapsedSeconds)", "\(second.albums)", "\(second.requestsPerSecond)", "\(second.windowMedianMilliseconds)",
-                    "\(second.windowP95Milliseconds)", "\(second.windowP99Milliseconds)",
-                ])
-            }
-            files += [
-                try .json("service-\(run.setting.slug).json", run),
-                StudyDataFile(name: "service-\(run.setting.slug).csv", contents: seconds.rendered()),
-            ]
-        }
-        files.append(StudyDataFile(name: "service.csv", contents: summary.rendered()))
-        return files
+    /// The stores side by side: p95 against the albums stored.
+    private func storesChart(_ runs: [ServiceRun]) -> LineChart {
+        LineChart(
+            title: "p95 response time as the list grows, per store (fast client)",
+            xAxisLabel: "albums stored",
+            yAxisLabel: "ms (last \(StatsCollector.rateWindowSeconds) s)",
+            series: runs.map { Self.series($0.setting.storeName, $0, \.windowP95Milliseconds) })
     }
 
-    private static func csvCells(_ endpoint: ServiceRun.Endpoint) -> [String] {
-        [
-            "\(endpoint.requests)", "\(endpoint.failures)", "\(endpoint.medianMilliseconds)", "\(endpoint.p95Milliseconds)",
-            "\(endpoint.p99Milliseconds)",
-        ]
+    private static func series(_ name: String, _ run: ServiceRun, _ value: (ServiceRun.Second) -> Double) -> LineChart.Series {
+        .init(name: name, points: run.seconds.map { .init(x: Double($0.albums), y: value($0)) })
     }
 }

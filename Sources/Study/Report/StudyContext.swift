@@ -40,7 +40,7 @@ package struct StudyContext: Codable, Sendable {
             "Size: \(size == .quick ? "quick (every section at small sizes: figures are indicative only)" : "full (the original's sizes)"); parts: \(parts.map(\.rawValue).joined(separator: ", ")).",
         ]
         if buildConfiguration == "debug" {
-            facts.append("This is a debug build: its times are several times those of a release build (`swift build -c release`); compare them with the original's only as orders of magnitude.")
+            facts.append("This is a debug build: its times are several times those of a release build (swift build -c release); compare them with the original's only as orders of magnitude.")
         }
         return facts
     }

@@ -19,7 +19,7 @@ package struct StudyReport: Sendable {
             switch part {
             case .experiments: ExperimentsSection(measurements: outcome.measurements).section
             case .service: ServiceSection(runs: outcome.measurements.serviceRuns, size: context.size).section
-            case .scaling: notBuiltYet(part)
+            case .scaling: ScalingSection(runs: outcome.measurements.scalingRuns).section
             }
         }
     }
@@ -29,6 +29,7 @@ package struct StudyReport: Sendable {
         var blocks: [HTMLDocument.Block] = [
             .paragraph("Every figure below was measured on this machine by one command; the original's figures (\(OriginalFigures.machine)) are shown beside them, labelled as the original's. Conclusions are generated from the numbers: one the numbers do not clearly support is not printed, and where this machine disagrees with the original, the sentence says so."),
             .list(context.facts),
+            .paragraph("Not in this report yet: " + StudyPlan.notYetMeasured.joined(separator: "; ") + "."),
         ]
         var problems: [String] = outcome.failed.map { "Step failed: \($0.name): \($0.reason)" }
         if outcome.wasStopped {
@@ -56,14 +57,9 @@ package struct StudyReport: Sendable {
     package func dataFiles() throws -> [StudyDataFile] {
         var files = [try StudyDataFile.json("study.json", StudyRecord(context: context, outcome: outcome))]
         files += try ExperimentsSection(measurements: outcome.measurements).dataFiles()
-        files += try ServiceSection(runs: outcome.measurements.serviceRuns, size: context.size).dataFiles()
+        files += try ServiceRunFiles.files(for: outcome.measurements.serviceRuns, part: .service)
+        files += try ScalingSection(runs: outcome.measurements.scalingRuns).dataFiles()
         return files
-    }
-
-    private func notBuiltYet(_ part: StudyPart) -> StudySection {
-        var section = StudySection(title: part.rawValue.prefix(1).uppercased() + part.rawValue.dropFirst(), drawsConclusions: false)
-        section.blocks.append(.paragraph("Not measured yet: this part of the study (\(part.explanation)) is still being built."))
-        return section
     }
 }
 

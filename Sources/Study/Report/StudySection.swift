@@ -5,14 +5,11 @@ struct StudySection {
     let title: String
     var blocks: [HTMLDocument.Block] = []
     var conclusions: [Conclusion] = []
-    /// False for a part not built yet, which has nothing to conclude from.
-    var drawsConclusions = true
 
     /// The section as blocks of the HTML page: its heading, its content, then its conclusions.
     var pageBlocks: [HTMLDocument.Block] {
         var page: [HTMLDocument.Block] = [.heading(title, level: 2)]
         page.append(contentsOf: blocks)
-        guard drawsConclusions else { return page }
         page.append(.heading("Conclusions: \(title.lowercased())", level: 3))
         page.append(conclusions.isEmpty
             ? .paragraph("The numbers here clearly favour neither side of any comparison this section makes, so it draws no conclusion.")

@@ -1,7 +1,8 @@
 import LoadTesting
 
-/// One load run of the original workload (3:1 GET /albums : POST /albums, the list growing with
-/// every POST) against the album service in this process: its setting and what it measured.
+/// One load run against the album service in this process (by default the original workload:
+/// 3:1 GET /albums : POST /albums, the list growing with every POST): its setting and what it
+/// measured.
 package struct ServiceRun: Codable, Sendable, Equatable {
     /// Response times and sizes of one request type.
     package struct Endpoint: Codable, Sendable, Equatable {
@@ -27,8 +28,10 @@ package struct ServiceRun: Codable, Sendable, Equatable {
     package let setting: ServiceSetting
     /// Requests per second over the whole run.
     package let requestsPerSecond: Double
-    package let list: Endpoint
-    package let create: Endpoint
+    /// The scenario's GET requests (GET /albums in the original workload).
+    package let get: Endpoint
+    /// Its POST /albums requests.
+    package let post: Endpoint
     /// Albums stored when the run ended.
     package let albumsAtEnd: Int
     /// The generator's highest CPU use in one second, as a share of its event-loop threads.
@@ -36,7 +39,7 @@ package struct ServiceRun: Codable, Sendable, Equatable {
     package let seconds: [Second]
 
     /// Failed requests of either kind.
-    package var failures: UInt64 { list.failures + create.failures }
+    package var failures: UInt64 { self.get.failures + post.failures }
 }
 
 extension ServiceRun.Endpoint {
