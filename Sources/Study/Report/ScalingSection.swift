@@ -31,7 +31,7 @@ struct ScalingSection {
         section.blocks.append(.lineChart(chart(amdahl: amdahl, usl: usl)))
         if let busiest = runs.filter({ $0.peakGeneratorCPUUse >= Self.busyGenerator }).map(\.setting.users).min() {
             section.blocks.append(.paragraph(
-                "From \(busiest) users on, the generator's event-loop thread was busy \(Int(Self.busyGenerator * 100)) % or more of some second: the generator, not only the service, may have set these throughputs."))
+                "From \(busiest) user\(busiest == 1 ? "" : "s") on, the generator's event-loop thread was busy \(Int(Self.busyGenerator * 100)) % or more of some second: the generator, not only the service, may have set these throughputs."))
         }
         let mostUsers = observations.map(\.concurrency).max() ?? 0
         section.conclusions = [

@@ -31,10 +31,11 @@ struct ServiceSection {
         {
             section.conclusions.append(conclusion)
         }
-        for store in ListEncoding.allCases.map(\.rawValue) {
-            let fast = runs.first { $0.setting.listEncoding == store && $0.setting.client == .fast }
-            let standard = runs.first { $0.setting.listEncoding == store && $0.setting.client == .standard }
-            if let conclusion = ServiceConclusions.clients(fast: fast, standard: standard) {
+        for listEncoding in [ListEncoding.locked, .cached] {
+            if let conclusion = ServiceConclusions.clients(
+                fast: run(.init(listEncoding: listEncoding, client: .fast, users: size.serviceUsers)),
+                standard: run(.init(listEncoding: listEncoding, client: .standard, users: size.serviceUsers)))
+            {
                 section.conclusions.append(conclusion)
             }
         }
