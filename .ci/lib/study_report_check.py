@@ -62,12 +62,20 @@ if len({run["setting"]["users"] for run in scaling}) < 3:
     fail(f"the scaling runs need 3 or more user counts, got {[run['setting']['users'] for run in scaling]}")
 check_runs("scaling", scaling)
 need("data/scaling-fits.json")
+generator = {(run["target"], run["workers"]) for run in measurements["generatorRuns"]}
+if generator != {(target, workers) for target in ["bottleneck", "light"] for workers in [1, 2, 4]}:
+    fail(f"expected 1, 2 and 4 workers against both targets, got {sorted(generator)}")
+if any(run["failures"] or len(run["workerPeakCPUUse"]) != run["workers"] for run in measurements["generatorRuns"]):
+    fail("a generator run had failed requests or lacks a worker's CPU")
+need("data/generator.json")
+need("data/generator.csv")
 step(f"index.html, report.md and {len(os.listdir(os.path.join(report, 'data')))} data files are there")
 
 # Sections, the original's figures, conclusions; nothing loaded from elsewhere.
 for text in ["<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>",
              "<h3>counter</h3>", "<h3>maps</h3>", "<h3>file-writes</h3>", "<h3>handoff</h3>",
              "the original (Go)", "the original (Gin, Go map under a lock)", "Amdahl and Universal Scalability Law fits",
+             "Throughput from 1, 2 and 4 worker processes", "Throughput against worker processes",
              "Conclusions: experiments", "Conclusions: service", "Conclusions: scaling",
              "Machine: ", "Date: ", "Command: ", "Versions: "]:
     if text not in html:
@@ -93,7 +101,7 @@ try:
         fail(f"the browser shows the sections {headings}")
     charts = browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")
     drawn = [chart for chart in charts if chart.size["width"] > 100 and chart.size["height"] > 50]
-    if len(drawn) < 10:
+    if len(drawn) < 11:
         fail(f"only {len(drawn)} of {len(charts)} charts are drawn at a visible size")
     browser.save_screenshot(os.path.join(report, "..", "study.png"))
 finally:

@@ -131,3 +131,20 @@ extension StudyReportTests {
         #expect(names.contains("scaling-fits.json"))
     }
 }
+
+extension StudyReportTests {
+    @Test func theGeneratorsWorkersAreTabledChartedAndConcludedUpon() throws {
+        let runs = [(1, 26.0), (2, 25.5), (4, 25.0)].map { workers, rate in
+            GeneratorRun(
+                target: .bottleneck, workers: workers, users: 50, requestsPerSecond: rate, failures: 0,
+                workerPeakCPUUse: Array(repeating: 0.25, count: workers), masterPeakCPUUse: 0.95)
+        }
+        let scaling = report(parts: [.scaling], outcome: StudyOutcome(measurements: StudyMeasurements(generatorRuns: runs)))
+        let markdown = scaling.markdown
+        #expect(markdown.contains("| bottleneck | 4 | 50 | 25.0 | 0.962x | 0 | 25 %, 25 %, 25 %, 25 % | 95 % |"))
+        #expect(markdown.contains("- Amdahl fit of the speed-up, bottleneck: serial fraction σ ="))
+        #expect(markdown.contains("4 worker processes drove about the same throughput as 1 (25.0 against 26.0 requests/s with 50 users), as in the original"))
+        #expect(scaling.html.contains("Throughput against worker processes"))
+        #expect(try scaling.dataFiles().map(\.name) == ["study.json", "generator.json", "generator.csv"])
+    }
+}

@@ -11,10 +11,13 @@ package struct StudyMeasurements: Codable, Sendable {
     package var serviceRuns: [ServiceRun]
     /// Reads by id and writes at rising user counts, for the scaling fits.
     package var scalingRuns: [ServiceRun]
+    /// The load generator with 1, 2 and 4 worker processes, against each target.
+    package var generatorRuns: [GeneratorRun]
 
     package init(
         counter: CounterResult? = nil, maps: MapsExperimentResult? = nil, fileWrites: FileWritesResult? = nil,
-        handoff: HandoffResult? = nil, serviceRuns: [ServiceRun] = [], scalingRuns: [ServiceRun] = []
+        handoff: HandoffResult? = nil, serviceRuns: [ServiceRun] = [], scalingRuns: [ServiceRun] = [],
+        generatorRuns: [GeneratorRun] = []
     ) {
         self.counter = counter
         self.maps = maps
@@ -22,5 +25,6 @@ package struct StudyMeasurements: Codable, Sendable {
         self.handoff = handoff
         self.serviceRuns = serviceRuns
         self.scalingRuns = scalingRuns
+        self.generatorRuns = generatorRuns
     }
 }

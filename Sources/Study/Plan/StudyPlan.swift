@@ -17,7 +17,6 @@ package struct StudyPlan: Sendable {
 
     /// What the original report holds, or the study is to measure, that no step measures yet.
     package static let notYetMeasured = [
-        "the load generator's own scaling (1, 2 and 4 worker processes, each worker's CPU, an Amdahl fit of the speed-up, against a target that is the bottleneck and one that is not)",
         "the map strategies behind the service under write-heavy and read-heavy mixes",
         "the service's engines side by side",
     ]
@@ -27,7 +26,7 @@ package struct StudyPlan: Sendable {
             switch part {
             case .experiments: experimentSteps
             case .service: serviceSteps
-            case .scaling: scalingSteps
+            case .scaling: scalingSteps + generatorSteps
             }
         }
     }
@@ -91,6 +90,22 @@ package struct StudyPlan: Sendable {
             let name = "scaling: \(users) user" + (users == 1 ? "" : "s")
             return StudyStep(name: name, part: .scaling, estimatedSeconds: Double(load.seconds) + 1) { measurements in
                 measurements.scalingRuns.append(try await load.run())
+            }
+        }
+    }
+
+    /// The service section's users from 1, 2 and 4 local worker processes, against each target.
+    private var generatorSteps: [StudyStep] {
+        let size = size
+        return GeneratorTarget.allCases.flatMap { target in
+            size.generatorWorkers.map { workers in
+                let load = ClusterLoadRun(
+                    target: target, workers: workers, users: size.serviceUsers, spawnRate: Double(size.serviceUsers) * 10,
+                    seconds: size.generatorRunSeconds)
+                let name = "scaling: generator, \(target.rawValue) target, \(workers) worker" + (workers == 1 ? "" : "s")
+                return StudyStep(name: name, part: .scaling, estimatedSeconds: Double(load.seconds) + 3) { measurements in
+                    measurements.generatorRuns.append(try await load.run())
+                }
             }
         }
     }

@@ -28,4 +28,9 @@ package enum StudySize: String, Codable, Sendable {
     /// The user counts of the scaling section and how long each level runs, in seconds.
     package var scalingUsers: [Int] { self == .full ? [1, 2, 4, 8, 16, 32, 64] : [1, 2, 4, 8] }
     package var scalingRunSeconds: Int { self == .full ? 20 : 2 }
+
+    /// The worker processes of the generator-scaling runs, and how long each run lasts (they
+    /// put the service section's users on the workers).
+    package var generatorWorkers: [Int] { [1, 2, 4] }
+    package var generatorRunSeconds: Int { self == .full ? 20 : 2 }
 }

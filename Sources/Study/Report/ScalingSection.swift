@@ -5,6 +5,7 @@ import Statistics
 /// R², serial fraction and predicted peak, and the conclusions.
 struct ScalingSection {
     let runs: [ServiceRun]
+    let generatorRuns: [GeneratorRun]
 
     /// The measurements the fits are made from: users against requests per second.
     var observations: [ScalingModel.Observation] {
@@ -18,27 +19,29 @@ struct ScalingSection {
 
     var section: StudySection {
         var section = StudySection(title: "Scaling")
+        section.blocks.append(.heading("The service as users rise", level: 3))
         section.blocks.append(.paragraph(
             "Throughput of the album service (ScaleLab's store, event-loop engine) as users rise: each user reads one album by id and adds one (3:1, no wait), so a request costs the same all run long. One fresh service per user count; all users start within the first 0.1 s; the fast client. The generator runs in the same process, so generator and service share the machine's cores."))
-        guard !runs.isEmpty else {
+        if runs.isEmpty {
             section.blocks.append(.paragraph("No scaling run was measured."))
-            return section
+        } else {
+            let amdahl = try? fit(.amdahl).get()
+            let usl = try? fit(.universalScalability).get()
+            section.blocks.append(.table(runsTable))
+            section.blocks.append(.table(fitsTable))
+            section.blocks.append(.lineChart(chart(amdahl: amdahl, usl: usl)))
+            if let busiest = runs.filter({ $0.peakGeneratorCPUUse >= Self.busyGenerator }).map(\.setting.users).min() {
+                section.blocks.append(.paragraph(
+                    "From \(busiest) user\(busiest == 1 ? "" : "s") on, the generator's event-loop thread was busy \(Int(Self.busyGenerator * 100)) % or more of some second: the generator, not only the service, may have set these throughputs."))
+            }
+            let mostUsers = observations.map(\.concurrency).max() ?? 0
+            section.conclusions += [
+                ScalingConclusions.moreUsers(observations, bestFit: [amdahl, usl].compactMap { $0 }.max { $0.rSquared < $1.rSquared }),
+                ScalingConclusions.serialFraction(amdahl: amdahl),
+                ScalingConclusions.peak(usl: usl, measuredUpTo: mostUsers),
+            ].compactMap { $0 }
         }
-        let amdahl = try? fit(.amdahl).get()
-        let usl = try? fit(.universalScalability).get()
-        section.blocks.append(.table(runsTable))
-        section.blocks.append(.table(fitsTable))
-        section.blocks.append(.lineChart(chart(amdahl: amdahl, usl: usl)))
-        if let busiest = runs.filter({ $0.peakGeneratorCPUUse >= Self.busyGenerator }).map(\.setting.users).min() {
-            section.blocks.append(.paragraph(
-                "From \(busiest) user\(busiest == 1 ? "" : "s") on, the generator's event-loop thread was busy \(Int(Self.busyGenerator * 100)) % or more of some second: the generator, not only the service, may have set these throughputs."))
-        }
-        let mostUsers = observations.map(\.concurrency).max() ?? 0
-        section.conclusions = [
-            ScalingConclusions.moreUsers(observations, bestFit: [amdahl, usl].compactMap { $0 }.max { $0.rSquared < $1.rSquared }),
-            ScalingConclusions.serialFraction(amdahl: amdahl),
-            ScalingConclusions.peak(usl: usl, measuredUpTo: mostUsers),
-        ].compactMap { $0 }
+        GeneratorScaling(runs: generatorRuns).add(to: &section)
         return section
     }
 
@@ -119,10 +122,12 @@ struct ScalingSection {
                 + curve("Amdahl fit", amdahl) + curve("USL fit", usl))
     }
 
-    /// Every run as JSON and CSV, and the fits as JSON.
+    /// Every run as JSON and CSV, the fits as JSON, and the generator's runs.
     func dataFiles() throws -> [StudyDataFile] {
-        guard !runs.isEmpty else { return [] }
+        var files = try GeneratorScaling(runs: generatorRuns).dataFiles()
+        guard !runs.isEmpty else { return files }
         let fits = [ScalingModel.Law.amdahl, .universalScalability].compactMap { try? fit($0).get() }
-        return try ServiceRunFiles.files(for: runs, part: .scaling) + [try .json("scaling-fits.json", fits)]
+        files += try ServiceRunFiles.files(for: runs, part: .scaling) + [try .json("scaling-fits.json", fits)]
+        return files
     }
 }

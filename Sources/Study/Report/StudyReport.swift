@@ -19,7 +19,7 @@ package struct StudyReport: Sendable {
             switch part {
             case .experiments: ExperimentsSection(measurements: outcome.measurements).section
             case .service: ServiceSection(runs: outcome.measurements.serviceRuns, size: context.size).section
-            case .scaling: ScalingSection(runs: outcome.measurements.scalingRuns).section
+            case .scaling: ScalingSection(runs: outcome.measurements.scalingRuns, generatorRuns: outcome.measurements.generatorRuns).section
             }
         }
     }
@@ -58,7 +58,7 @@ package struct StudyReport: Sendable {
         var files = [try StudyDataFile.json("study.json", StudyRecord(context: context, outcome: outcome))]
         files += try ExperimentsSection(measurements: outcome.measurements).dataFiles()
         files += try ServiceRunFiles.files(for: outcome.measurements.serviceRuns, part: .service)
-        files += try ScalingSection(runs: outcome.measurements.scalingRuns).dataFiles()
+        files += try ScalingSection(runs: outcome.measurements.scalingRuns, generatorRuns: outcome.measurements.generatorRuns).dataFiles()
         return files
     }
 }
