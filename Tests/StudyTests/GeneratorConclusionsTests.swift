@@ -8,7 +8,7 @@ struct GeneratorConclusionsTests {
     private func run(_ target: GeneratorTarget, workers: Int, _ requestsPerSecond: Double) -> GeneratorRun {
         GeneratorRun(
             target: target, workers: workers, users: 50, requestsPerSecond: requestsPerSecond, failures: 0,
-            workerPeakCPUUse: Array(repeating: 0.3, count: workers), masterPeakCPUUse: 0.9)
+            workerPeakCPUUse: Array(repeating: 0.3, count: workers), masterPeakCPUUse: 0.9, stoppedWorkers: 0)
     }
 
     @Test func noGainAgainstTheBottleneckAgreesWithTheOriginal() throws {

@@ -137,7 +137,7 @@ extension StudyReportTests {
         let runs = [(1, 26.0), (2, 25.5), (4, 25.0)].map { workers, rate in
             GeneratorRun(
                 target: .bottleneck, workers: workers, users: 50, requestsPerSecond: rate, failures: 0,
-                workerPeakCPUUse: Array(repeating: 0.25, count: workers), masterPeakCPUUse: 0.95)
+                workerPeakCPUUse: Array(repeating: 0.25, count: workers), masterPeakCPUUse: 0.95, stoppedWorkers: 0)
         }
         let scaling = report(parts: [.scaling], outcome: StudyOutcome(measurements: StudyMeasurements(generatorRuns: runs)))
         let markdown = scaling.markdown

@@ -16,6 +16,11 @@ struct GeneratorScaling {
             return
         }
         section.blocks.append(.table(table))
+        let stopped = runs.map(\.stoppedWorkers).reduce(0, +)
+        if stopped > 0 {
+            section.blocks.append(.paragraph(
+                "\(stopped) worker process\(stopped == 1 ? "" : "es") had not quit 10 s after the master's run ended (they missed the master's last message) and were stopped; the master's statistics were complete."))
+        }
         section.blocks.append(.lineChart(LineChart(
             title: "Throughput against worker processes", xAxisLabel: "worker processes", yAxisLabel: "requests/s",
             series: GeneratorTarget.allCases.map { target in

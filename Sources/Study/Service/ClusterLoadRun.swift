@@ -12,7 +12,7 @@ struct ClusterLoadRun {
     let seconds: Int
 
     func run() async throws -> GeneratorRun {
-        let scalelab = try ChildProcess.scalelab
+        let scalelab = try ChildProcess.scalelab.executable
         return try await AlbumServiceUnderStudy(listEncoding: target.listEncoding).serving { port, _ in
             let token = UUID().uuidString
             let configuration = LoadConfiguration(
@@ -31,26 +31,17 @@ struct ClusterLoadRun {
                 _ = try await running.value
                 throw StudyError.generatorDidNotRun(reason: "the master ended without listening")
             }
-            // Each worker ends when the master ends the session (or after 60 s without one).
-            let endings = try await withThrowingTaskGroup(of: ChildProcess.Outcome.self) { group in
-                for _ in 0..<workers {
-                    group.addTask {
-                        try await scalelab.run(arguments: [
-                            "load", "--worker", "--master-port", "\(masterPort)", "--auth-token", token,
-                        ])
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
-            let (statistics, cluster) = try await running.value
-            if let failed = endings.first(where: { $0.termination != .exited(0) }) {
-                throw StudyError.generatorDidNotRun(
-                    reason: "a worker \(failed.termination.description): \(failed.standardError.suffix(300))")
+            let local = LocalWorkers(
+                executable: scalelab, count: workers,
+                arguments: ["load", "--worker", "--master-port", "\(masterPort)", "--auth-token", token])
+            let ((statistics, cluster), ending) = try await local.whileRunning { try await running.value }
+            if let failure = ending.failures.first {
+                throw StudyError.generatorDidNotRun(reason: "a worker \(failure)")
             }
             return GeneratorRun(
                 target: target, workers: workers, users: users, requestsPerSecond: statistics.averageRequestsPerSecond,
                 failures: statistics.aggregated.stats.failures, workerPeakCPUUse: cluster.workers.map(\.peakCPUUse),
-                masterPeakCPUUse: cluster.masterPeakCPUUse)
+                masterPeakCPUUse: cluster.masterPeakCPUUse, stoppedWorkers: ending.stopped)
         }
     }
 }

@@ -11,4 +11,7 @@ package struct GeneratorRun: Codable, Sendable, Equatable {
     package let workerPeakCPUUse: [Double]
     /// This process's highest CPU use in one second: the master and the service together.
     package let masterPeakCPUUse: Double
+    /// Workers that had not quit 10 s after the master's run and were stopped (they missed the
+    /// master's last message; the statistics were complete).
+    package let stoppedWorkers: Int
 }
