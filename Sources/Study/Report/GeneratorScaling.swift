@@ -19,7 +19,9 @@ struct GeneratorScaling {
         let stopped = runs.map(\.stoppedWorkers).reduce(0, +)
         if stopped > 0 {
             section.blocks.append(.paragraph(
-                "\(stopped) worker process\(stopped == 1 ? "" : "es") had not quit 10 s after the master's run ended (they missed the master's last message) and were stopped; the master's statistics were complete."))
+                stopped == 1
+                    ? "1 worker process had not quit 10 s after the master's run ended (it missed the master's last message) and was stopped; the master's statistics were complete."
+                    : "\(stopped) worker processes had not quit 10 s after the master's run ended (they missed the master's last message) and were stopped; the master's statistics were complete."))
         }
         section.blocks.append(.lineChart(LineChart(
             title: "Throughput against worker processes", xAxisLabel: "worker processes", yAxisLabel: "requests/s",
