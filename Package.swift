@@ -76,6 +76,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Study",
+            dependencies: [
+                "Statistics",
+                "Reporting",
+                "Experiments",
+                "AlbumService",
+                "LoadTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ScaleLab",
             dependencies: [
@@ -85,6 +98,7 @@ let package = Package(
                 "Experiments",
                 "AlbumService",
                 "LoadTesting",
+                "Study",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -113,6 +127,11 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StudyTests",
+            dependencies: ["Study", "AlbumService", "Experiments", "LoadTesting", "Statistics", "Reporting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -188,7 +188,7 @@ struct LoadCommand: AsyncParsableCommand {
             let runner = LoadRunner(scenario: chosen.scenario, configuration: configuration)
             outcome = Task { (try await runner.run { live.show($0, configuration) }, nil) }
         }
-        let interrupt = Self.cancelOnInterrupt { outcome.cancel() }
+        let interrupt = Interrupt.onFirstCtrlC(saying: Interrupt.stoppingTest) { outcome.cancel() }
         defer { interrupt.cancel() }
         let (statistics, summary) = try await Self.exitingWhenTheTestCannotRun { try await outcome.value }
         let report = LoadTestReport(
@@ -260,7 +260,7 @@ struct LoadCommand: AsyncParsableCommand {
         begin: (LoadTestSession) async throws -> Void
     ) async throws -> LoadTestReport? {
         let (interrupts, interrupted) = AsyncStream<Void>.makeStream()
-        let interrupt = cancelOnInterrupt { interrupted.yield() }
+        let interrupt = Interrupt.onFirstCtrlC(saying: Interrupt.stoppingTest) { interrupted.yield() }
         defer { interrupt.cancel() }
         return try await WebUIServer(session: session, options: options, workers: workers).serve { port in
             let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
@@ -295,7 +295,7 @@ struct LoadCommand: AsyncParsableCommand {
             masterHost: cluster.masterHost, masterPort: cluster.masterPort, token: cluster.token, threads: threads))
         Self.note("Worker \(worker.id): connecting to the master at \(cluster.masterHost):\(cluster.masterPort).")
         let serving = Task { try await worker.run(log: { Self.note($0) }) }
-        let interrupt = Self.cancelOnInterrupt { serving.cancel() }
+        let interrupt = Interrupt.onFirstCtrlC(saying: Interrupt.stoppingTest) { serving.cancel() }
         defer { interrupt.cancel() }
         try await Self.exitingWhenTheTestCannotRun { try await serving.value }
         Self.note("The master ended the session.")
@@ -344,19 +344,6 @@ struct LoadCommand: AsyncParsableCommand {
     /// A line on standard error.
     private static func note(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Ctrl-C stops the test early but still reports; a second Ctrl-C ends the process.
-    private static func cancelOnInterrupt(_ cancel: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            FileHandle.standardError.write(Data("\nStopping (press Ctrl-C again to quit at once)...\n".utf8))
-            signal(SIGINT, SIG_DFL)
-            cancel()
-        }
-        source.resume()
-        return source
     }
 }
 

@@ -11,6 +11,6 @@ struct ScaleLabCommand: AsyncParsableCommand {
             usage (the message says which option and how to fix it). Each subcommand's --help \
             details its own.
             """,
-        subcommands: [ExperimentCommand.self, ServeCommand.self, LoadCommand.self]
+        subcommands: [StudyCommand.self, ExperimentCommand.self, ServeCommand.self, LoadCommand.self]
     )
 }

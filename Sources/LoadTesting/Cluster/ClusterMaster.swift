@@ -65,10 +65,10 @@ public struct ClusterMaster: Sendable {
     ) async throws -> Result {
         let hub = ClusterHub(token: options.token, log: log)
         return try await ServedApplication.serve(
-            { onServerRunning in
+            { announcePort in
                 application(
                     router: Router(), hub: hub, address: .hostname(options.bindHost, port: options.bindPort),
-                    serverName: "scalelab-master", onServerRunning: onServerRunning)
+                    serverName: "scalelab-master", announcePort: announcePort)
             },
             cannotListen: { ClusterError.cannotListen(host: options.bindHost, port: options.bindPort, reason: $0) },
             stopping: { await Self.finish(hub) }
@@ -82,7 +82,7 @@ public struct ClusterMaster: Sendable {
     /// `router` answers everything else (the master's own listener, and the web UI's).
     static func application(
         router: Router<BasicRequestContext>, hub: ClusterHub, address: BindAddress, serverName: String,
-        onServerRunning: @escaping @Sendable (any Channel) async -> Void
+        announcePort: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         Application(
             router: router,
@@ -101,7 +101,7 @@ public struct ClusterMaster: Sendable {
                 }
             },
             configuration: .init(address: address, serverName: serverName),
-            onServerRunning: onServerRunning,
+            onServerRunning: { await announcePort($0.localAddress?.port ?? 0) },
             logger: Logger(label: serverName, factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 

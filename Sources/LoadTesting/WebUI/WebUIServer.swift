@@ -51,16 +51,16 @@ public struct WebUIServer: Sendable {
         let stopping = { await session.close() }
         guard let hub = workers?.hub else {
             return try await ServedApplication.serve(
-                { onServerRunning in
+                { announcePort in
                     Application(
                         router: router, configuration: .init(address: address, serverName: "scalelab"),
-                        onServerRunning: onServerRunning,
+                        onServerRunning: { await announcePort($0.localAddress?.port ?? 0) },
                         logger: Logger(label: "scalelab-web", factory: { _ in SwiftLogNoOpLogHandler() }))
                 },
                 cannotListen: cannotListen, stopping: stopping, body)
         }
         return try await ServedApplication.serve(
-            { ClusterMaster.application(router: router, hub: hub, address: address, serverName: "scalelab", onServerRunning: $0) },
+            { ClusterMaster.application(router: router, hub: hub, address: address, serverName: "scalelab", announcePort: $0) },
             cannotListen: cannotListen, stopping: stopping, body)
     }
 
