@@ -42,8 +42,8 @@ extension TargetRunTests {
         }
 
         /// Driven by a virtual clock: users start exactly at the spawn rate, the run ends exactly
-        /// at its run time, and requests still in flight then (a route that takes 2 s) are counted
-        /// as not recorded when the stop timeout is 0.
+        /// at its run time, and requests still in flight then (a route that answers only when the
+        /// target stops) are counted as not recorded when the stop timeout is 0.
         @Test func spawnRateRunTimeAndRequestsInFlightAtTheStop() async throws {
             let server = TestTarget()
             let slowUser = UserType("slow", tasks: [LoadTask(LoadRequest(path: "/slow"))])
@@ -85,8 +85,9 @@ extension TargetRunTests {
             #expect(snapshot.users == 1)
         }
 
-        /// Users alternate at random between a route that answers at once and one that takes 2 s:
-        /// the slow requests fail at the 0.5 s timeout with that reason, and the users go on.
+        /// Users alternate at random between a route that answers at once and one that never
+        /// answers while the run lasts: the slow requests fail at the 0.5 s timeout with that
+        /// reason, and the users go on.
         @Test(arguments: ClientKind.allCases)
         func requestsOverTheTimeoutFailAndTheUserGoesOn(client: ClientKind) async throws {
             let server = TestTarget()

@@ -6,7 +6,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// A small in-process album service for the tests: counts the requests it sees per route and
-/// can answer with errors or stall on purpose; `GET /slow` always answers after 2 s.
+/// can answer with errors or stall on purpose; `GET /slow` answers only when the target stops.
+/// Nothing here waits on the clock: held requests go on when an event opens their gate.
 final class TestTarget: Sendable {
     /// How the target answers.
     enum Behavior: Sendable {
@@ -14,17 +15,20 @@ final class TestTarget: Sendable {
         case normal
         /// 500 for every request.
         case serverError
-        /// Like `normal`, but once, `after` the start, the whole target stalls for `stall`:
-        /// every request that arrives during the stall is held until it ends (like a
+        /// Like `normal`, but from request number `fromRequest` on, the whole target stalls
+        /// until `endStall()`: every request that arrives meanwhile is held until then (like a
         /// stop-the-world pause).
-        case stall(after: Duration, for: Duration)
+        case stall(fromRequest: Int)
     }
 
     private let behavior: Behavior
     private let counts = Mutex<[String: Int]>([:])
     private let nextID = Atomic<Int>(4)
-    private let startedAt = ContinuousClock.now
-    private let stallEnd = Mutex<ContinuousClock.Instant?>(nil)
+    private let requestsArrived = Atomic<Int>(0)
+    /// Opens when the stall ends (or the target stops).
+    private let stallGate = Gate()
+    /// Opens when the target stops: `GET /slow` waits for it.
+    private let stopGate = Gate()
 
     init(behavior: Behavior = .normal) {
         self.behavior = behavior
@@ -34,6 +38,11 @@ final class TestTarget: Sendable {
     var requestsSeen: [String: Int] { counts.withLock { $0 } }
 
     var totalRequestsSeen: Int { requestsSeen.values.reduce(0, +) }
+
+    /// Ends the stall of `.stall(fromRequest:)`: the held requests are answered.
+    func endStall() {
+        stallGate.open()
+    }
 
     /// Runs the target on a free port for the duration of `body`, which gets its address and
     /// a function that stops the target early.
@@ -62,6 +71,9 @@ final class TestTarget: Sendable {
         } catch {
             result = .failure(error)
         }
+        // Held requests end first, so that the graceful shutdown does not wait for them.
+        stopGate.open()
+        stallGate.open()
         await services.triggerGracefulShutdown()
         _ = await server.result
         return try result.get()
@@ -70,9 +82,9 @@ final class TestTarget: Sendable {
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("albums") { _, _ in try await self.answer("GET /albums", status: .ok, json: #"[{"id":"1"}]"#) }
-        // Always 2 s late, whatever the behavior: for timeouts.
+        // Never answered while the target runs, whatever the behavior: for timeouts.
         router.get("slow") { _, _ in
-            try await Task.sleep(for: .seconds(2))
+            await self.stopGate.wait()
             return try await self.answer("GET /slow", status: .ok, json: "{}")
         }
         router.get("albums/:id") { _, context in
@@ -96,13 +108,8 @@ final class TestTarget: Sendable {
             break
         case .serverError:
             status = .internalServerError
-        case .stall(let after, let stall):
-            let now = ContinuousClock.now
-            let end = stallEnd.withLock { end in
-                if end == nil, now - startedAt >= after { end = now + stall }
-                return end
-            }
-            if let end, now < end { try await Task.sleep(until: end) }
+        case .stall(let fromRequest):
+            if requestsArrived.add(1, ordering: .relaxed).newValue >= fromRequest { await stallGate.wait() }
         }
         return Response(
             status: status, headers: [.contentType: "application/json"],
