@@ -23,6 +23,19 @@ struct ScenarioTests {
         #expect(names == ["reader", "reader", "reader", "writer", "reader", "reader", "reader", "writer"])
     }
 
+    /// The counts per type equal what dealing the users one by one gives, for every size.
+    @Test func userCountsEqualTheTypesDealt() {
+        let scenario = Scenario(name: "three", userTypes: [
+            UserType("a", weight: 3, tasks: [LoadTask(LoadRequest(path: "/a"))]),
+            UserType("b", weight: 1, tasks: [LoadTask(LoadRequest(path: "/b"))]),
+            UserType("c", weight: 2, tasks: [LoadTask(LoadRequest(path: "/c"))]),
+        ])
+        for users in 0...25 {
+            let dealt = (0..<users).map { scenario.userType(forUser: $0).name }
+            #expect(scenario.userCounts(users) == ["a", "b", "c"].map { name in dealt.filter { $0 == name }.count }, "\(users) users")
+        }
+    }
+
     @Test func builtInAlbumScenariosSendTheOriginalRequests() {
         var context = UserContext(userIndex: 0)
         let albums = Scenario.albums.userTypes[0]

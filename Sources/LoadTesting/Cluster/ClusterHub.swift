@@ -372,17 +372,12 @@ actor ClusterHub {
         runStart.map { (now - $0).seconds } ?? 0
     }
 
-    /// Compares the tokens in time that depends only on their lengths, not on where they differ.
+    /// Whether a worker's token lets it in: any when the master has none, else the same one
+    /// (compared in constant time).
     static func tokensMatch(_ given: String?, _ expected: String?) -> Bool {
         guard let expected else { return true }
         guard let given else { return false }
-        let lhs = Array(given.utf8)
-        let rhs = Array(expected.utf8)
-        var difference = UInt8(lhs.count == rhs.count ? 0 : 1)
-        for index in 0..<max(lhs.count, rhs.count) {
-            difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
-        }
-        return difference == 0
+        return ConstantTimeComparison.equals(given, expected)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -5,15 +5,10 @@ import Synchronization
 /// step, within a second; stopping is cancelling the run's task.
 public final class LoadControl: Sendable {
     /// What was asked since the run last looked.
-    struct Commands: Equatable {
+    struct Commands {
         /// Closed model: the users to run from now on, started at `spawnRate` per second.
         var resize: (users: Int, spawnRate: Double)?
         var resetsStatistics = false
-
-        static func == (lhs: Commands, rhs: Commands) -> Bool {
-            lhs.resize?.users == rhs.resize?.users && lhs.resize?.spawnRate == rhs.resize?.spawnRate
-                && lhs.resetsStatistics == rhs.resetsStatistics
-        }
     }
 
     private let pending = Mutex(Commands())

@@ -47,8 +47,10 @@ public struct UserContext: Sendable {
         problems.append(message)
     }
 
-    /// The problems reported since the last call.
+    /// The problems reported since the last call (called after every request: nothing is
+    /// written when there were none).
     mutating func takeProblems() -> [String] {
+        guard !problems.isEmpty else { return [] }
         defer { problems = [] }
         return problems
     }

@@ -9,7 +9,7 @@ struct BasicAuthenticationMiddleware<Context: RequestContext>: RouterMiddleware 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard ClusterHub.tokensMatch(request.headers[.authorization], credentials.authorization) else {
+        guard ConstantTimeComparison.equals(request.headers[.authorization] ?? "", credentials.authorization) else {
             return Response(
                 status: .unauthorized,
                 headers: [.wwwAuthenticate: #"Basic realm="scalelab", charset="UTF-8""#, .contentType: "text/plain; charset=utf-8"],

@@ -105,16 +105,11 @@ enum LocustWebAPI {
     /// Each user type's share of the users running (closed model: by their indices, as they
     /// are dealt) or of the weights (open model, or before any user runs).
     private static func userTypeRatios(_ view: LoadTestView) -> [String: Double] {
-        let scenario = view.scenario
-        var counts: [String: Int] = [:]
+        let types = view.scenario.userTypes
         let users = if case .closed(let users, _) = view.configuration.shape { min(view.snapshot.users, users) } else { 0 }
-        if users > 0 {
-            for index in 0..<users { counts[scenario.userType(forUser: index).name, default: 0] += 1 }
-        } else {
-            for type in scenario.userTypes { counts[type.name, default: 0] += type.weight }
-        }
-        let all = Double(counts.values.reduce(0, +))
-        return counts.mapValues { Double($0) / all }
+        let counts = users > 0 ? view.scenario.userCounts(users) : types.map(\.weight)
+        let all = Double(counts.reduce(0, +))
+        return Dictionary(zip(types.map(\.name), counts.map { Double($0) / all }), uniquingKeysWith: +)
     }
 
     /// `GET /exceptions`: errors in scenario code, as Locust's (count, message, traceback and

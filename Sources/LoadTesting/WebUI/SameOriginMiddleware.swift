@@ -15,7 +15,7 @@ struct SameOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let authority = request.head.authority
-        if requiresLoopbackHost, let authority, !Self.isLoopback(authority) {
+        if requiresLoopbackHost, let authority, !Loopback.contains(authority: authority) {
             return Self.refusal("This web UI listens on loopback and answers only to localhost or 127.0.0.1 (the request named \(authority)).")
         }
         let changesTheTest = request.method != .get && request.method != .head || Self.changingGETPaths.contains(request.uri.path)
@@ -28,20 +28,6 @@ struct SameOriginMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         return try await next(request, context)
-    }
-
-    /// Whether `authority` (host[:port]) names this machine's loopback.
-    static func isLoopback(_ authority: String) -> Bool {
-        let host: Substring
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            host = authority[authority.index(after: authority.startIndex)..<close]
-        } else {
-            host = authority.split(separator: ":", maxSplits: 1).first ?? ""
-        }
-        // An IPv4 literal in 127.0.0.0/8, not any name starting with "127.".
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
-        let isLoopbackIPv4 = octets.count == 4 && octets.allSatisfy { $0 != nil } && octets[0] == 127
-        return host == "localhost" || host == "::1" || isLoopbackIPv4
     }
 
     private static func refusal(_ message: String) -> Response {

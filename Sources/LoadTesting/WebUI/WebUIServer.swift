@@ -68,7 +68,7 @@ public struct WebUIServer: Sendable {
     /// credentials are set.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: SameOriginMiddleware(requiresLoopbackHost: SameOriginMiddleware<BasicRequestContext>.isLoopback(options.host)))
+        router.add(middleware: SameOriginMiddleware(requiresLoopbackHost: Loopback.contains(host: options.host)))
         if let credentials = options.credentials { router.add(middleware: BasicAuthenticationMiddleware(credentials: credentials)) }
         let session = self.session
         router.get("/") { _, _ in
@@ -80,15 +80,17 @@ public struct WebUIServer: Sendable {
         router.post("/swarm") { request, _ in
             let body = try await request.body.collect(upTo: Self.maxFormBytes)
             let form = SwarmRequest.formFields(String(buffer: body))
-            let host = await session.configuration.target.description
+            var answer: [String: JSONValue]
+            var status = HTTPResponse.Status.ok
             do {
-                let message = try await session.swarm(try SwarmRequest(form: form))
-                return Self.json(["success": .bool(true), "message": .string(message), "host": .string(await session.configuration.target.description)])
+                answer = ["success": .bool(true), "message": .string(try await session.swarm(try SwarmRequest(form: form)))]
             } catch let error as SwarmRequestError {
-                return Self.json(
-                    ["success": .bool(false), "message": .string(error.message), "field": error.field.map(JSONValue.string) ?? .null, "host": .string(host)],
-                    status: .badRequest)
+                answer = ["success": .bool(false), "message": .string(error.message), "field": error.field.map(JSONValue.string) ?? .null]
+                status = .badRequest
             }
+            // The host the test runs against (the form's, once it started).
+            answer["host"] = .string(await session.configuration.target.description)
+            return Self.json(answer, status: status)
         }
         for method in [HTTPRequest.Method.get, .post] {
             router.on("/stop", method: method) { _, _ in

@@ -60,13 +60,9 @@ struct ClusterOptions: ParsableArguments {
         guard expectWorkersMaxWait.duration > .zero else {
             throw ValidationError("--expect-workers-max-wait must be positive, e.g. 30s or 2m.")
         }
-        if master, token == nil, !Self.isLoopback(bindHost) {
+        if master, token == nil, !Loopback.contains(host: bindHost) {
             throw ValidationError(
                 "--master-bind-host \(bindHost) would let anyone on the network drive this master's load; set --auth-token (or SCALELAB_CLUSTER_TOKEN) on the master and every worker, or bind to 127.0.0.1.")
         }
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

@@ -20,7 +20,7 @@ struct WebUIOptions: ParsableArguments {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--web-port must be a port number from 0 to 65535 (got \(port)).") }
-        if credentials == nil, !ClusterOptions.isLoopback(host) {
+        if credentials == nil, !Loopback.contains(host: host) {
             throw ValidationError(
                 "--web-host \(host) would let anyone on the network start load from this machine; set --web-auth user:password, or keep the default 127.0.0.1.")
         }

@@ -141,7 +141,7 @@ struct WebUIRoutesTests {
         ("evil.example:8089", false), ("127.0.0.1.evil.example", false), ("127.1.2.3", true), ("10.0.0.1:8089", false),
     ])
     func loopbackNames(_ authority: String, _ isLoopback: Bool) {
-        #expect(SameOriginMiddleware<BasicRequestContext>.isLoopback(authority) == isLoopback)
+        #expect(Loopback.contains(authority: authority) == isLoopback)
     }
 
     @Test func withCredentialsEveryRouteAsksForThem() async throws {
