@@ -7,7 +7,7 @@ import Synchronization
 
 /// A small in-process album service for the tests: counts the requests it sees per route and
 /// can answer with errors or stall on purpose; `GET /slow` answers only when the target stops.
-/// Nothing here waits on the clock: held requests go on when an event opens their gate.
+/// `GET /slow` waits on an event, not the clock.
 final class TestTarget: Sendable {
     /// How the target answers.
     enum Behavior: Sendable {
@@ -15,18 +15,18 @@ final class TestTarget: Sendable {
         case normal
         /// 500 for every request.
         case serverError
-        /// Like `normal`, but from request number `fromRequest` on, the whole target stalls
-        /// until `endStall()`: every request that arrives meanwhile is held until then (like a
-        /// stop-the-world pause).
-        case stall(fromRequest: Int)
+        /// Like `normal`, but once, `after` the start, the whole target stalls for `stall`:
+        /// every request that arrives during the stall is held until it ends (like a
+        /// stop-the-world pause). The one wall-clock wait left in the tests: the stall's length
+        /// is what the coordinated-omission test measures.
+        case stall(after: Duration, for: Duration)
     }
 
     private let behavior: Behavior
     private let counts = Mutex<[String: Int]>([:])
     private let nextID = Atomic<Int>(4)
-    private let requestsArrived = Atomic<Int>(0)
-    /// Opens when the stall ends (or the target stops).
-    private let stallGate = Gate()
+    private let startedAt = ContinuousClock.now
+    private let stallEnd = Mutex<ContinuousClock.Instant?>(nil)
     /// Opens when the target stops: `GET /slow` waits for it.
     private let stopGate = Gate()
 
@@ -38,11 +38,6 @@ final class TestTarget: Sendable {
     var requestsSeen: [String: Int] { counts.withLock { $0 } }
 
     var totalRequestsSeen: Int { requestsSeen.values.reduce(0, +) }
-
-    /// Ends the stall of `.stall(fromRequest:)`: the held requests are answered.
-    func endStall() {
-        stallGate.open()
-    }
 
     /// Runs the target on a free port for the duration of `body`, which gets its address and
     /// a function that stops the target early.
@@ -73,7 +68,6 @@ final class TestTarget: Sendable {
         }
         // Held requests end first, so that the graceful shutdown does not wait for them.
         stopGate.open()
-        stallGate.open()
         await services.triggerGracefulShutdown()
         _ = await server.result
         return try result.get()
@@ -108,8 +102,13 @@ final class TestTarget: Sendable {
             break
         case .serverError:
             status = .internalServerError
-        case .stall(let fromRequest):
-            if requestsArrived.add(1, ordering: .relaxed).newValue >= fromRequest { await stallGate.wait() }
+        case .stall(let after, let stall):
+            let now = ContinuousClock.now
+            let end = stallEnd.withLock { end in
+                if end == nil, now - startedAt >= after { end = now + stall }
+                return end
+            }
+            if let end, now < end { try await Task.sleep(until: end) }
         }
         return Response(
             status: status, headers: [.contentType: "application/json"],
