@@ -79,6 +79,7 @@ let package = Package(
         .target(
             name: "Study",
             dependencies: [
+                "Primitives",
                 "Statistics",
                 "Reporting",
                 "Experiments",
@@ -131,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StudyTests",
-            dependencies: ["Study", "AlbumService", "Experiments", "LoadTesting", "Statistics", "Reporting"],
+            dependencies: ["Study", "AlbumService", "Experiments", "LoadTesting", "Primitives", "Statistics", "Reporting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

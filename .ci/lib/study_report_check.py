@@ -69,10 +69,30 @@ if any(run["failures"] or len(run["workerPeakCPUUse"]) != run["workers"] for run
     fail("a generator run had failed requests or lacks a worker's CPU")
 need("data/generator.json")
 need("data/generator.csv")
+
+# The comparisons: every map strategy under both mixes, both engines, and the three stores
+# (the check passes --postgres), each with its data files and no failed request.
+expected_variants = {
+    "mapRuns": ("strategy", {(scenario, strategy) for scenario in ["albums-by-id-19-to-1", "albums-by-id-1-to-3"]
+                             for strategy in ["mutex", "rwlock", "sharded", "snapshot"]}),
+    "engineRuns": ("engine", {("albums-by-id", engine) for engine in ["event-loop", "router"]}),
+    "storeRuns": ("store", {("albums-by-id", store) for store in ["memory", "sqlite", "postgres"]}),
+}
+for key, (field, expected) in expected_variants.items():
+    runs = measurements[key]
+    found = {(run["setting"]["scenario"], run["setting"][field]) for run in runs}
+    if found != expected:
+        fail(f"{key}: expected {sorted(expected)}, got {sorted(found)}")
+    if any(run["get"]["failures"] + run["post"]["failures"] for run in runs):
+        fail(f"{key}: a run had failed requests")
+    name = {"mapRuns": "maps", "engineRuns": "engines", "storeRuns": "stores"}[key]
+    need(f"data/service-{name}.json")
+    need(f"data/service-{name}.csv")
 step(f"index.html, report.md and {len(os.listdir(os.path.join(report, 'data')))} data files are there")
 
 # Sections, the original's figures, conclusions; nothing loaded from elsewhere.
-for text in ["<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>",
+for text in ["<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Map strategies behind the service</h2>", "<h2>Engines</h2>",
+             "<h2>Stores</h2>", "<h2>Scaling</h2>", "Conclusions: engines", "PostgreSQL (the store comparison): postgres://",
              "<h3>counter</h3>", "<h3>maps</h3>", "<h3>file-writes</h3>", "<h3>handoff</h3>",
              "the original (Go)", "the original (Gin, Go map under a lock)", "Amdahl and Universal Scalability Law fits",
              "Throughput from 1, 2 and 4 worker processes", "Throughput against worker processes",
@@ -80,7 +100,7 @@ for text in ["<h2>Experiments</h2>", "<h2>Service</h2>", "<h2>Scaling</h2>",
              "Machine: ", "Date: ", "Command: ", "Versions: "]:
     if text not in html:
         fail(f"index.html lacks {text!r}")
-for text in ["## Experiments", "## Service", "## Scaling"]:
+for text in ["## Experiments", "## Service", "## Map strategies behind the service", "## Engines", "## Stores", "## Scaling"]:
     if text not in markdown:
         fail(f"report.md lacks {text!r}")
 for forbidden in ["<script", 'src="http', "src='http", 'href="http', "<link"]:
@@ -97,11 +117,11 @@ browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opt
 try:
     browser.get("file://" + os.path.join(report, "index.html"))
     headings = [element.text for element in browser.find_elements(By.TAG_NAME, "h2")]
-    if not {"Experiments", "Service", "Scaling"} <= set(headings):
+    if not {"Experiments", "Service", "Map strategies behind the service", "Engines", "Stores", "Scaling"} <= set(headings):
         fail(f"the browser shows the sections {headings}")
     charts = browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")
     drawn = [chart for chart in charts if chart.size["width"] > 100 and chart.size["height"] > 50]
-    if len(drawn) < 11:
+    if len(drawn) < 15:
         fail(f"only {len(drawn)} of {len(charts)} charts are drawn at a visible size")
     browser.save_screenshot(os.path.join(report, "..", "study.png"))
 finally:

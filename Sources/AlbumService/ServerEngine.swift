@@ -1,6 +1,6 @@
 /// What answers the album service's HTTP requests: `scalelab serve --engine`. Both drive the
 /// same route table and pass the same contract tests; they differ in what each request costs.
-public enum ServerEngine: String, CaseIterable, Sendable {
+public enum ServerEngine: String, CaseIterable, Codable, Sendable {
     /// NIO's HTTP/1 codec and one handler that answers on the connection's event loop.
     case eventLoop = "event-loop"
     /// Hummingbird's router and async responder.

@@ -1,3 +1,4 @@
+import AlbumService
 import ArgumentParser
 import Foundation
 import Study
@@ -15,8 +16,10 @@ struct StudyCommand: AsyncParsableCommand {
             date; its conclusions are generated from the numbers, and say where this machine \
             disagrees with the original.
 
-            Parts (--only): \(StudyPart.allCases.map { "\($0.rawValue): \($0.explanation)" }.joined(separator: "; ")). \
-            Not measured yet: \(StudyPlan.notYetMeasured.joined(separator: "; ")).
+            Parts (--only): \(StudyPart.allCases.map { "\($0.rawValue): \($0.explanation)" }.joined(separator: "; ")).
+
+            The store comparison measures memory and SQLite; with --postgres it adds the \
+            PostgreSQL database named there (the study adds albums to it and removes none).
 
             Ctrl-C stops at the end of the current step and still writes what was measured; a \
             second Ctrl-C quits at once.
@@ -35,6 +38,13 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(help: "Run only this part of the study.")
     var only: StudyPart?
 
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL database for the store comparison: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.",
+            valueName: "url"),
+        transform: { try PostgresAddress(parsing: $0, option: "--postgres") })
+    var postgres: PostgresAddress?
+
     func validate() throws {
         guard !output.isEmpty else {
             throw ValidationError("--output needs a folder, e.g. --output scalelab-study.")
@@ -44,8 +54,9 @@ struct StudyCommand: AsyncParsableCommand {
     func run() async throws {
         let size: StudySize = quick ? .quick : .full
         let parts = only.map { [$0] } ?? StudyPart.allCases
-        let context = StudyContext(command: (["scalelab"] + CommandLine.arguments.dropFirst()).joined(separator: " "), size: size, parts: parts)
-        let plan = StudyPlan(size: size, parts: parts, detail: { Self.note("    … \($0)") })
+        let context = StudyContext(
+            command: StudyContext.command(typed: CommandLine.arguments, postgres: postgres), size: size, parts: parts, postgres: postgres?.description)
+        let plan = StudyPlan(size: size, parts: parts, postgres: postgres, detail: { Self.note("    … \($0)") })
         let stop = StopRequest()
         let interrupt = Interrupt.onFirstCtrlC(saying: "Stopping after the current step (press Ctrl-C again to quit at once)...") {
             stop.request()

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -63,6 +64,24 @@ extension TargetRunTests {
             #expect(LoadReportText.warnings(snapshot).contains {
                 $0.hasPrefix("6 requests in flight at the stop were not recorded; --stop-timeout lets them finish")
             })
+        }
+
+        /// The generator's CPU use is its event-loop threads' own: another thread of the process
+        /// (the study's in-process service, here a thread that spins) does not count. Its one
+        /// user waits on a route that answers only when the target stops, so it is idle.
+        @Test func theGeneratorsCPUUseLeavesOutTheProcesssOtherThreads() async throws {
+            let spinning = Atomic<Bool>(true)
+            let spinner = Thread { while spinning.load(ordering: .relaxed) {} }
+            spinner.start()
+            defer { spinning.store(false, ordering: .relaxed) }
+            let slowUser = UserType("slow", tasks: [LoadTask(LoadRequest(path: "/slow"))])
+            let snapshot = try await TestTarget().serve { target, _ in
+                var configuration = configuration(target, users: 1, runTime: .seconds(2), stopTimeout: .zero)
+                configuration.eventLoopThreads = 1
+                return try await LoadRunner(scenario: Scenario(name: "slow", userTypes: [slowUser]), configuration: configuration).run()
+            }
+            #expect(snapshot.history.count == 2)
+            #expect(snapshot.history.allSatisfy { $0.generatorCPUUse < 0.25 }, "\(snapshot.history.map(\.generatorCPUUse))")
         }
 
         /// Resized while it runs (the web UI's Edit): more users start at the new spawn rate from

@@ -32,3 +32,31 @@ struct ServiceLoadRunTests {
         #expect(run.get.requests == 0 || run.get.averageBytes < 200)
     }
 }
+
+/// The comparisons' settings reach the service: a SQLite file, the router engine, a map strategy.
+struct ComparisonLoadRunTests {
+    @Test func aSQLiteRunStoresEveryAcknowledgedAlbum() async throws {
+        let run = try await ServiceLoadRun(
+            scenario: .albumsByID, store: .sqlite, users: 2, spawnRate: 100, seconds: 1
+        ).run()
+        #expect(run.setting.store == .sqlite)
+        #expect(run.failures == 0)
+        #expect(run.albumsAtEnd == 3 + Int(run.post.requests))
+    }
+
+    @Test func theRouterEngineAndAMapStrategyServeTheWriteHeavyMix() async throws {
+        let run = try await ServiceLoadRun(
+            scenario: ServiceMix.writeHeavy.scenario, strategy: .sharded, engine: .router, users: 2, spawnRate: 100, seconds: 1
+        ).run()
+        #expect(run.setting.scenario == "albums-by-id-1-to-3")
+        #expect(run.setting.engine == .router && run.setting.strategy == .sharded)
+        #expect(run.failures == 0)
+        #expect(run.albumsAtEnd == 3 + Int(run.post.requests))
+    }
+
+    @Test func aPostgreSQLRunWithoutADatabaseFailsWithWhatToPass() async throws {
+        await #expect(throws: StudyError.noPostgres) {
+            try await ServiceLoadRun(scenario: .albumsByID, store: .postgres, users: 1, spawnRate: 10, seconds: 1).run()
+        }
+    }
+}

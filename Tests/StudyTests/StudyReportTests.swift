@@ -1,6 +1,7 @@
 import AlbumService
 import Foundation
 import LoadTesting
+import Primitives
 import Statistics
 import Testing
 
@@ -146,5 +147,66 @@ extension StudyReportTests {
         #expect(markdown.contains("4 worker processes drove about the same throughput as 1 (25.0 against 26.0 requests/s with 50 users), as in the original"))
         #expect(scaling.html.contains("Throughput against worker processes"))
         #expect(try scaling.dataFiles().map(\.name) == ["study.json", "generator.json", "generator.csv"])
+    }
+}
+
+extension StudyReportTests {
+    /// Three runs of each engine: a table of medians with min–max, a chart, the conclusion, and
+    /// the runs in data/.
+    @Test func aComparisonSectionTablesChartsAndConcludesOnRepeatedRuns() throws {
+        let runs = [(ServerEngine.eventLoop, 3_000.0), (.router, 2_000), (.eventLoop, 3_100), (.router, 2_100), (.eventLoop, 3_200), (.router, 2_200)]
+            .map { engine, rate in
+                ServiceRunFixture.run(scenario: .albumsByID, engine: engine, requestsPerSecond: rate, users: 16)
+            }
+        let study = StudyReport(
+            context: StudyContext(machine: machine, command: "scalelab study", size: .full, parts: [.service]),
+            outcome: StudyOutcome(measurements: StudyMeasurements(engineRuns: runs)))
+        let markdown = study.markdown
+        #expect(markdown.contains("## Engines"))
+        #expect(markdown.contains("| event-loop | 3 | 3100 | 3000–3200 | 5.00 | 20.0 | 2.00 | 6.00 | 0 | 50 % |"))
+        #expect(markdown.contains("| router | 3 | 2100 | 2000–2200 |"))
+        #expect(markdown.contains("- Of the engines, event-loop served the most requests/s (3100/s, medians of 3 runs): 1.48x router's (2100/s)."))
+        #expect(study.html.contains("Requests/s per engine"))
+        // Sections without runs say so; the stores section says how to add PostgreSQL.
+        #expect(markdown.contains("## Map strategies behind the service"))
+        #expect(markdown.contains("No run of this comparison was measured."))
+        #expect(markdown.contains("PostgreSQL was not measured: pass --postgres"))
+        let files = try study.dataFiles()
+        #expect(files.map(\.name) == ["study.json", "service-engines.json", "service-engines.csv"])
+        let csv = try #require(files.last?.contents)
+        #expect(csv.hasPrefix("scenario,store,map,list encoding,engine,client,users,requests per second,"))
+        #expect(csv.contains("\r\nalbums-by-id,memory,snapshot,cached,router,fast,16,2000.0,"))
+    }
+
+    /// Map strategies are grouped by mix; a generator at its limit is pointed out.
+    @Test func theMapStrategiesAreShownPerMixAndASaturatedGeneratorIsNamed() {
+        let runs = ServiceMix.allCases.flatMap { mix in
+            [MapStrategy.mutex, .snapshot].map { strategy in
+                ServiceRunFixture.run(
+                    scenario: mix.scenario, strategy: strategy, requestsPerSecond: 1_000, users: 8,
+                    peakGeneratorCPUUse: mix == .writeHeavy ? 1 : 0.5)
+            }
+        }
+        let markdown = report(parts: [.service], outcome: StudyOutcome(measurements: StudyMeasurements(mapRuns: runs))).markdown
+        #expect(markdown.contains("| read-heavy | mutex | 1 | 1000 |"))
+        #expect(markdown.contains("| write-heavy | snapshot | 1 | 1000 |"))
+        #expect(markdown.contains("busy 90 % or more of some second in these runs (write-heavy)"))
+        #expect(!markdown.contains("(read-heavy): it may have set the limit"))
+        // Read-heavy: about the same; write-heavy: the generator may hide a difference.
+        #expect(markdown.contains("- Under the read-heavy (19 reads by id : 1 POST) mix, of the map strategies, all served about the same"))
+        #expect(!markdown.contains("Under the write-heavy (1 read by id : 3 POSTs) mix, of the map strategies, all served"))
+    }
+
+    @Test func theReportedCommandLeavesOutThePostgreSQLPassword() throws {
+        let address = try PostgresAddress(parsing: "postgres://study:secret@127.0.0.1:5433/albums")
+        for arguments in [
+            ["/usr/bin/scalelab", "study", "--postgres", "postgres://study:secret@127.0.0.1:5433/albums", "--quick"],
+            ["/usr/bin/scalelab", "study", "--postgres=postgres://study:secret@127.0.0.1:5433/albums", "--quick"],
+        ] {
+            let command = StudyContext.command(typed: arguments, postgres: address)
+            #expect(!command.contains("secret"))
+            #expect(command.contains("postgres://study@127.0.0.1:5433/albums"))
+            #expect(command.hasPrefix("scalelab study --postgres") && command.hasSuffix(" --quick"))
+        }
     }
 }

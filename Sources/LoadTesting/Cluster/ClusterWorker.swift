@@ -118,12 +118,12 @@ public struct ClusterWorker: Sendable {
                     }
                 }
                 group.addTask {
-                    var cpu = ProcessCPUMeter()
+                    var cpu = CPUMeter(cpuSeconds: CPUMeter.processSeconds())
                     let clock = ContinuousClock()
                     while !Task.isCancelled {
                         try? await clock.sleep(for: .seconds(1))
                         let beat = WorkerHeartbeat(
-                            users: await agent.concurrency, cpuUse: cpu.use(ofThreads: threads),
+                            users: await agent.concurrency, cpuUse: cpu.use(cpuSeconds: CPUMeter.processSeconds(), ofThreads: threads),
                             peakMemoryBytes: ProcessMemory.peakResidentBytes())
                         outbound.yield(.heartbeat(body: beat))
                     }

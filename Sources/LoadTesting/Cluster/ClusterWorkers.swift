@@ -45,14 +45,14 @@ public struct ClusterWorkers: Sendable {
         let start = clock.now
         let end = plan.configuration.runTime.map { start + $0 }
         var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
-        var cpuMeter = ProcessCPUMeter()
+        var cpuMeter = CPUMeter(cpuSeconds: CPUMeter.processSeconds())
         var masterPeakCPU = 0.0
         var users = 0
         await hub.startRun(plan, at: start)
         func collectSecond(now: ContinuousClock.Instant) async {
             let (delta, concurrency, workerCPU) = await hub.takeSecond()
             users = concurrency
-            masterPeakCPU = max(masterPeakCPU, cpuMeter.use(ofThreads: 1))
+            masterPeakCPU = max(masterPeakCPU, cpuMeter.use(cpuSeconds: CPUMeter.processSeconds(), ofThreads: 1))
             // The generators are the workers: the history keeps the busiest one's CPU use.
             collector.addSecond(delta, elapsedSeconds: (now - start).seconds, users: users, generatorCPUUse: workerCPU)
         }

@@ -62,7 +62,7 @@ actor WorkerAgent {
     /// Sends the statistics recorded since the last call (nothing when no run is going on).
     func sendStatistics() async {
         guard let engine else { return }
-        guard let (recorder, running) = try? await engine.collect(), self.engine === engine else { return }
+        guard let (recorder, running, _) = try? await engine.collect(), self.engine === engine else { return }
         concurrency = running
         sequence += 1
         outbound.yield(.stats(body: IntervalStats(epoch: epoch, sequence: sequence, isFinal: false, recorder: recorder, concurrency: running)))
@@ -122,7 +122,7 @@ actor WorkerAgent {
         self.engine = nil
         spawning?.cancel()
         try? await engine.stop(within: .seconds(order.timeoutSeconds))
-        let (recorder, _) = (try? await engine.collect()) ?? (StatsRecorder(), 0)
+        let (recorder, _, _) = (try? await engine.collect()) ?? (StatsRecorder(), 0, 0)
         await engine.shutdown()
         spawner = UserSpawner(start: .now)
         concurrency = 0

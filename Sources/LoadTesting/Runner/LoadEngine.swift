@@ -79,17 +79,28 @@ final class LoadEngine: Sendable {
 
     /// Takes what every loop recorded since the last call, and the users running (or requests
     /// in flight) now.
-    func collect() async throws -> (recorder: StatsRecorder, concurrency: Int) {
+    func collect() async throws -> (recorder: StatsRecorder, concurrency: Int, cpuSeconds: Double) {
         var delta = StatsRecorder()
         var concurrency = 0
+        var cpuSeconds = 0.0
         for worker in workers {
-            let (recorder, running) = try await worker.eventLoop.submit {
-                (worker.value.recorder.take(), worker.value.concurrency)
+            let (recorder, running, threadSeconds) = try await worker.eventLoop.submit {
+                (worker.value.recorder.take(), worker.value.concurrency, CPUMeter.currentThreadSeconds())
             }.get()
             delta.merge(recorder)
             concurrency += running
+            cpuSeconds += threadSeconds
         }
-        return (delta, concurrency)
+        return (delta, concurrency, cpuSeconds)
+    }
+
+    /// The CPU time the event-loop threads have used so far, in seconds.
+    func cpuSeconds() async throws -> Double {
+        var total = 0.0
+        for worker in workers {
+            total += try await worker.eventLoop.submit { CPUMeter.currentThreadSeconds() }.get()
+        }
+        return total
     }
 
     /// Stops every user after its current request, and at once after `timeout`.

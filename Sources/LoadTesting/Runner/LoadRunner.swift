@@ -44,7 +44,7 @@ public struct LoadRunner: Sendable {
         let start = clock.now
         let end = configuration.runTime.map { start.advanced(by: $0) }
         var collector = StatsCollector(startTimestamp: Date().timeIntervalSince1970)
-        var cpuMeter = ProcessCPUMeter()
+        var cpuMeter = CPUMeter(cpuSeconds: try await engine.cpuSeconds())
         var spawning = UserSpawner(shape: configuration.shape, start: start)
         var concurrency = 0
         var peakConcurrency = 0
@@ -53,12 +53,12 @@ public struct LoadRunner: Sendable {
         /// Merges what the loops recorded; `users` overrides the count the loops report (after
         /// the stop, when they report none).
         func collectSecond(now: RunClock.Instant, users: Int? = nil) async throws {
-            let (delta, running) = try await engine.collect()
+            let (delta, running, cpuSeconds) = try await engine.collect()
             concurrency = running
             peakConcurrency = max(peakConcurrency, concurrency)
             collector.addSecond(
                 delta, elapsedSeconds: start.duration(to: now).seconds, users: users ?? concurrency,
-                generatorCPUUse: cpuMeter.use(ofThreads: configuration.eventLoopThreads)
+                generatorCPUUse: cpuMeter.use(cpuSeconds: cpuSeconds, ofThreads: configuration.eventLoopThreads)
             )
         }
 

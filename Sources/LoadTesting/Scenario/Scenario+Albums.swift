@@ -16,28 +16,35 @@ extension Scenario {
 
     /// GET /albums/{id} of known ids (the three seeded albums and those this user created)
     /// and POST /albums, 3:1, no wait between tasks.
-    public static let albumsByID = Scenario(name: "albums-by-id", userTypes: [
-        UserType("AlbumByIDUser", tasks: [
-            LoadTask("/albums/{id}", weight: 3) { context in
-                let id = context.randomCaptured(albumIDCapture) ?? String(context.randomInteger(in: 1...3))
-                return LoadRequest(path: "/albums/\(id)", name: "/albums/{id}")
-            },
-            createAlbumTask(capturesID: true),
+    public static let albumsByID = albumsByID(reads: 3, writes: 1)
+
+    /// GET /albums/{id} of known ids and POST /albums at `reads`:`writes`, no wait between
+    /// tasks; named "albums-by-id" at 3:1 and "albums-by-id-READS-to-WRITES" otherwise.
+    package static func albumsByID(reads: Int, writes: Int) -> Scenario {
+        let name = reads == 3 && writes == 1 ? "albums-by-id" : "albums-by-id-\(reads)-to-\(writes)"
+        return Scenario(name: name, userTypes: [
+            UserType("AlbumByIDUser", tasks: [
+                LoadTask("/albums/{id}", weight: reads) { context in
+                    let id = context.randomCaptured(albumIDCapture) ?? String(context.randomInteger(in: 1...3))
+                    return LoadRequest(path: "/albums/\(id)", name: "/albums/{id}")
+                },
+                createAlbumTask(capturesID: true, weight: writes),
+            ])
         ])
-    ])
+    }
 
     /// The name under which `albums-by-id` keeps the ids of albums it created.
     static let albumIDCapture = "albumID"
 
-    private static func createAlbumTask(capturesID: Bool) -> LoadTask {
+    private static func createAlbumTask(capturesID: Bool, weight: Int = 1) -> LoadTask {
         let request: @Sendable (inout UserContext) -> LoadRequest = { context in
             let number = context.nextCount("album")
             let price = Double(context.randomInteger(in: 100...9_999)) / 100
             let json = #"{"title":"Load test album \#(context.userIndex)-\#(number)","artist":"ScaleLab","price":\#(price)}"#
             return LoadRequest(method: "POST", path: "/albums", json: json, expectedStatuses: [201])
         }
-        guard capturesID else { return LoadTask("/albums", request: request) }
-        return LoadTask("/albums", request: request) { _, body, context in
+        guard capturesID else { return LoadTask("/albums", weight: weight, request: request) }
+        return LoadTask("/albums", weight: weight, request: request) { _, body, context in
             if let id = JSONField.strings(named: ["id"], in: body)["id"] { context.capture(id, as: albumIDCapture) }
         }
     }

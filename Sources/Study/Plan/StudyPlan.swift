@@ -6,26 +6,26 @@ import LoadTesting
 package struct StudyPlan: Sendable {
     package let size: StudySize
     package let parts: [StudyPart]
+    /// The PostgreSQL database of the store comparison; without one it compares memory and SQLite.
+    package let postgres: PostgresAddress?
     /// Receives the experiments' own progress lines (runs within a step).
     package let detail: @Sendable (String) -> Void
 
-    package init(size: StudySize, parts: [StudyPart] = StudyPart.allCases, detail: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(
+        size: StudySize, parts: [StudyPart] = StudyPart.allCases, postgres: PostgresAddress? = nil,
+        detail: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.size = size
         self.parts = parts
+        self.postgres = postgres
         self.detail = detail
     }
-
-    /// What the original report holds, or the study is to measure, that no step measures yet.
-    package static let notYetMeasured = [
-        "the map strategies behind the service under write-heavy and read-heavy mixes",
-        "the service's engines side by side",
-    ]
 
     package var steps: [StudyStep] {
         parts.flatMap { part in
             switch part {
             case .experiments: experimentSteps
-            case .service: serviceSteps
+            case .service: serviceSteps + comparisonSteps
             case .scaling: scalingSteps + generatorSteps
             }
         }
@@ -76,6 +76,35 @@ package struct StudyPlan: Sendable {
                 }
             }
         }
+    }
+
+    /// One warm-up run (not recorded), then each comparison's variants in turn, `comparisonRepeats`
+    /// times, so that every variant's runs spread over the same stretch of time.
+    private var comparisonSteps: [StudyStep] {
+        let size = size
+        let repeats = size.comparisonRepeats
+        let warmUp = ServiceLoadRun(
+            scenario: .albumsByID, users: size.comparisonUsers, spawnRate: Double(size.comparisonUsers) * 10,
+            seconds: size.comparisonRunSeconds)
+        var steps = [
+            StudyStep(name: "service: warm-up for the comparisons (not recorded)", part: .service, estimatedSeconds: Double(warmUp.seconds) + 1) { _ in
+                _ = try await warmUp.run()
+            }
+        ]
+        for round in 1...repeats {
+            for comparison in ServiceComparison.allCases {
+                for load in comparison.loadRuns(size: size, postgres: postgres) {
+                    let setting = load.setting
+                    let mix = comparison.group(of: setting).map { ", \($0.rawValue) mix" } ?? ""
+                    let name = "service: \(comparison.variedName) \(comparison.variant(of: setting))\(mix), run \(round) of \(repeats)"
+                    let estimate = Double(load.seconds) + (setting.store == .memory ? 1 : 2)
+                    steps.append(StudyStep(name: name, part: .service, estimatedSeconds: estimate) { measurements in
+                        measurements.append(try await load.run(), to: comparison)
+                    })
+                }
+            }
+        }
+        return steps
     }
 
     /// Reads by id and writes (3:1) at each user count against ScaleLab's store: a workload

@@ -33,4 +33,10 @@ package enum StudySize: String, Codable, Sendable {
     /// put the service section's users on the workers).
     package var generatorWorkers: [Int] { [1, 2, 4] }
     package var generatorRunSeconds: Int { self == .full ? 20 : 2 }
+
+    /// The comparisons of map strategies, engines and stores: users, seconds per run, and
+    /// runs of each variant (taken in turn, after one warm-up run).
+    package var comparisonUsers: Int { self == .full ? 16 : 8 }
+    package var comparisonRunSeconds: Int { self == .full ? 10 : 1 }
+    package var comparisonRepeats: Int { self == .full ? 3 : 1 }
 }

@@ -15,12 +15,24 @@ package struct StudyReport: Sendable {
 
     /// The sections of the parts that were asked for, in the study's order.
     var sections: [StudySection] {
-        context.parts.map { part in
+        context.parts.flatMap { part in
             switch part {
-            case .experiments: ExperimentsSection(measurements: outcome.measurements).section
-            case .service: ServiceSection(runs: outcome.measurements.serviceRuns, size: context.size).section
-            case .scaling: ScalingSection(runs: outcome.measurements.scalingRuns, generatorRuns: outcome.measurements.generatorRuns).section
+            case .experiments:
+                [ExperimentsSection(measurements: outcome.measurements).section]
+            case .service:
+                [ServiceSection(runs: outcome.measurements.serviceRuns, size: context.size).section]
+                    + comparisonSections.map(\.section)
+            case .scaling:
+                [ScalingSection(runs: outcome.measurements.scalingRuns, generatorRuns: outcome.measurements.generatorRuns).section]
             }
+        }
+    }
+
+    private var comparisonSections: [ComparisonSection] {
+        ServiceComparison.allCases.map { comparison in
+            ComparisonSection(
+                comparison: comparison, runs: outcome.measurements.runs(of: comparison), size: context.size,
+                hasPostgres: context.postgres != nil)
         }
     }
 
@@ -29,7 +41,6 @@ package struct StudyReport: Sendable {
         var blocks: [HTMLDocument.Block] = [
             .paragraph("Every figure below was measured on this machine by one command; the original's figures (\(OriginalFigures.machine)) are shown beside them, labelled as the original's. Conclusions are generated from the numbers: one the numbers do not clearly support is not printed, and where this machine disagrees with the original, the sentence says so."),
             .list(context.facts),
-            .paragraph("Not in this report yet: " + StudyPlan.notYetMeasured.joined(separator: "; ") + "."),
         ]
         var problems: [String] = outcome.failed.map { "Step failed: \($0.name): \($0.reason)" }
         if outcome.wasStopped {
@@ -58,6 +69,7 @@ package struct StudyReport: Sendable {
         var files = [try StudyDataFile.json("study.json", StudyRecord(context: context, outcome: outcome))]
         files += try ExperimentsSection(measurements: outcome.measurements).dataFiles()
         files += try ServiceRunFiles.files(for: outcome.measurements.serviceRuns, part: .service)
+        files += try comparisonSections.flatMap { try $0.dataFiles() }
         files += try ScalingSection(runs: outcome.measurements.scalingRuns, generatorRuns: outcome.measurements.generatorRuns).dataFiles()
         return files
     }

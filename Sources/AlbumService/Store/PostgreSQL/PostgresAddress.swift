@@ -21,14 +21,14 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`; the port defaults to 5432
-    /// and the database to the user's name.
-    public init(parsing text: String) throws(StoreLocationError) {
+    /// and the database to the user's name. Errors name `option`, the option that gave `text`.
+    public init(parsing text: String, option: String = "--store") throws(StoreLocationError) {
         let example = "e.g. postgres://scalelab@127.0.0.1:5432/albums"
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
-            throw StoreLocationError("--store \(text.prefix(100)) is not a PostgreSQL URL with a host; \(example).")
+            throw StoreLocationError("\(option) \(text.prefix(100)) is not a PostgreSQL URL with a host; \(example).")
         }
         guard let user = components.user, !user.isEmpty else {
-            throw StoreLocationError("--store \(Self.withoutPassword(text)) names no user; write it before the host, \(example).")
+            throw StoreLocationError("\(option) \(Self.withoutPassword(text)) names no user; write it before the host, \(example).")
         }
         let database = components.path.drop { $0 == "/" }
         self.init(
