@@ -1,6 +1,7 @@
 import AlbumService
 import ArgumentParser
 import Foundation
+import Logging
 import Study
 
 /// `scalelab study`: the original report, rerun on this machine by one command.
@@ -24,8 +25,9 @@ struct StudyCommand: AsyncParsableCommand {
             Ctrl-C stops at the end of the current step and still writes what was measured; a \
             second Ctrl-C quits at once.
 
-            Exit codes: 0 every step ran; 1 a step failed or was stopped (the report says which) \
-            or the report could not be written; 64 bad command-line usage.
+            Exit codes: 0 every step ran; 1 a step failed or was stopped (the report says which), \
+            the report could not be written, or the --postgres database cannot be used (checked \
+            before the first step); 64 bad command-line usage.
             """
     )
 
@@ -57,6 +59,15 @@ struct StudyCommand: AsyncParsableCommand {
         let context = StudyContext(
             command: StudyContext.command(typed: CommandLine.arguments, postgres: postgres), size: size, parts: parts, postgres: postgres?.description)
         let plan = StudyPlan(size: size, parts: parts, postgres: postgres, detail: { Self.note("    … \($0)") })
+        if let postgres, parts.contains(.service) {
+            // Before the long work: a database the store comparison cannot use stops the study now.
+            do {
+                _ = try await PostgresAlbumStore.open(postgres, seed: AlbumServerConfiguration().seed, maximumConnections: 1, option: "--postgres", logger: Self.quiet)
+            } catch {
+                Self.note("error: \(error.description) Or leave out --postgres to compare memory and SQLite only.")
+                throw ExitCode.failure
+            }
+        }
         let stop = StopRequest()
         let interrupt = Interrupt.onFirstCtrlC(saying: "Stopping after the current step (press Ctrl-C again to quit at once)...") {
             stop.request()
@@ -79,6 +90,8 @@ struct StudyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
     }
+
+    private static let quiet = Logger(label: "scalelab.study", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// A line on standard error.
     private static func note(_ line: String) {

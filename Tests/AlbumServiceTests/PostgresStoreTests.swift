@@ -1,3 +1,4 @@
+import Foundation
 import AlbumService
 import Hummingbird
 import HummingbirdTesting
@@ -110,6 +111,38 @@ struct PostgresStoreTests {
         try await PostgresTestServer.dropDatabase(address)
     }
 
+    /// Instances started at once on a new database create its tables once and add the seed
+    /// albums once (an advisory lock serializes their setup).
+    @Test(.enabled(if: PostgresTestServer.address != nil, PostgresTestServer.skipReason))
+    func instancesStartingTogetherOnANewDatabaseSetItUpOnce() async throws {
+        let address = try await PostgresTestServer.createDatabase()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        _ = try await PostgresAlbumStore.open(address, seed: AlbumDraft.classics, maximumConnections: 1, logger: quietLogger)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await PostgresTestServer.withConnection(to: address) { connection in
+                var counts: [Int64] = []
+                for table in ["albums", "scalelab_schema", "album_catalog"] {
+                    for try await count in try await connection.query("SELECT count(*) FROM \(unescaped: table)", logger: quietLogger)
+                        .decode(Int64.self)
+                    {
+                        counts.append(count)
+                    }
+                }
+                #expect(counts == [Int64(AlbumDraft.classics.count), 1, 1])
+            }
+        } catch {
+            try? await PostgresTestServer.dropDatabase(address)
+            throw error
+        }
+        try await PostgresTestServer.dropDatabase(address)
+    }
+
     /// No server needed: nothing listens on port 1.
     @Test func anUnreachableDatabaseAtStartExits1NamingTheAddress() async throws {
         let address = "postgres://scalelab@127.0.0.1:1/albums"
@@ -117,5 +150,19 @@ struct PostgresStoreTests {
         defer { server.stop() }
         #expect(try await server.exitStatus(within: .seconds(60)) == .exited(1))
         #expect(server.printed.contains("Cannot connect to PostgreSQL at \(address)"))
+    }
+
+    /// `scalelab study --postgres` checks its database before the first step: a study does not
+    /// run for minutes to fail at the store comparison.
+    @Test func aStudyWithAnUnreachableDatabaseStopsBeforeItsFirstStep() async throws {
+        let address = "postgres://scalelab@127.0.0.1:1/study"
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("scalelab-study-\(UUID().uuidString)").path
+        let study = try ScaleLabProcess(["study", "--quick", "--only", "service", "--postgres", address, "--output", output])
+        defer { study.stop() }
+        #expect(try await study.exitStatus(within: .seconds(60)) == .exited(1))
+        #expect(study.printed.contains("Cannot connect to PostgreSQL at \(address)"))
+        #expect(study.printed.contains("fix --postgres postgres://"))
+        #expect(!study.printed.contains("[1/"), "no step started")
+        #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

@@ -34,9 +34,10 @@ public final class PostgresAlbumStore: AlbumStore, Service {
 
     /// Connects to `address`, creates the tables on first start (adding `seed`) or checks
     /// their version, and makes a pool of up to `maximumConnections`; `run()` (a Service) runs it.
+    /// Errors name `option`, the command-line option that gave the address.
     public static func open(
         _ address: PostgresAddress, seed: [AlbumDraft] = [], maximumConnections: Int = defaultMaximumConnections,
-        logger: Logger
+        option: String = "--store", logger: Logger
     ) async throws(AlbumStoreOpeningError) -> PostgresAlbumStore {
         let connection: PostgresConnection
         do {
@@ -46,7 +47,7 @@ public final class PostgresAlbumStore: AlbumStore, Service {
             ).get()
         } catch {
             throw AlbumStoreOpeningError(
-                "Cannot connect to PostgreSQL at \(address) (\(reason(error))); check that it runs and accepts this user, or fix --store postgres://USER@HOST:PORT/DATABASE."
+                "Cannot connect to PostgreSQL at \(address) (\(reason(error))); check that it runs and accepts this user, or fix \(option) postgres://USER@HOST:PORT/DATABASE."
             )
         }
         do {
