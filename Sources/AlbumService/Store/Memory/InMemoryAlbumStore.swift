@@ -47,13 +47,29 @@ public final class InMemoryAlbumStore: AlbumStore {
     @discardableResult
     public func add(_ draft: AlbumDraft) -> StoredAlbum? {
         catalog.withLock { catalog in
-            let id = draft.id ?? nextGeneratedID(&catalog)
-            let stored = StoredAlbum(draft.album(id: id))
-            guard albums.insertValue(stored, forKey: id) else { return nil }
-            catalog.ids.append(id)
+            guard let stored = insert(draft, catalog: &catalog) else { return nil }
+            catalog.ids.append(stored.album.id)
             catalog.objects.append(stored.json)
             catalog.version += 1
             return stored
+        }
+    }
+
+    /// Puts `draft` in the map under its own id, or else under the next number no album uses;
+    /// nil when its own id is taken. Called with the catalog locked.
+    private func insert(_ draft: AlbumDraft, catalog: inout Catalog) -> StoredAlbum? {
+        if let id = draft.id {
+            let stored = StoredAlbum(draft.album(id: id))
+            return albums.insertValue(stored, forKey: id) ? stored : nil
+        }
+        // The insert itself checks that no album has the number (a client may have chosen
+        // it): a lookup first would cost a second search, and on a snapshot map a miss that
+        // counts towards republishing, and so copying, every key.
+        while true {
+            let id = String(catalog.nextGeneratedID)
+            catalog.nextGeneratedID += 1
+            let stored = StoredAlbum(draft.album(id: id))
+            if albums.insertValue(stored, forKey: id) { return stored }
         }
     }
 
