@@ -76,6 +76,7 @@ struct AlbumJSONTests {
         let album = Album(id: "x", title: "Quote \" backslash \\ tab \t newline \n bell \u{7} é 🎷", artist: "/", price: 0.1)
         #expect(try decode(Album.self, from: album.json) == album)
         #expect(Album(id: "1", title: "T", artist: "A", price: 56.99).json.text == #"{"id":"1","title":"T","artist":"A","price":56.99}"#)
+        #expect(Album(id: "2", title: "a\"b\\c\u{1}", artist: "é", price: 1).json.text == #"{"id":"2","title":"a\"b\\c\u0001","artist":"é","price":1.0}"#)
     }
 
     @Test func draftIgnoresUnknownFieldsAndAcceptsIntegerPrices() throws {
