@@ -99,4 +99,11 @@ struct AlbumJSONTests {
             try AlbumDraft(title: String(repeating: "x", count: AlbumDraft.maximumTextLength + 1), artist: "A", price: 1)
         }
     }
+
+    /// The limit counts characters, not bytes: a title of 1,000 two-byte characters passes.
+    @Test func textLimitCountsCharacters() throws {
+        let longest = String(repeating: "é", count: AlbumDraft.maximumTextLength)
+        #expect(try AlbumDraft(title: longest, artist: "A", price: 1).title == longest)
+        #expect(throws: AlbumInputError.self) { try AlbumDraft(title: "A", artist: longest + "é", price: 1) }
+    }
 }
