@@ -10,7 +10,8 @@ libdispatch's signal thread) and this VM exposes no hardware counters to `perf s
 instructions cannot be counted here.
 
 Usage: python3 benchmarks/album-service-cpu-per-request.py SCALELAB_BINARY [GO_ALBUMS_BINARY]
-Environment: RUNS (5), DUR (5s), THREADS (1), CONN (50), SERVERS ("event-loop router gin").
+Environment: RUNS (5), DUR (5s), THREADS (1), CONN (50), SERVERS ("event-loop router gin"; add
+"baseline" to run BASELINE, another scalelab binary such as an earlier commit's, with its defaults).
 """
 import os
 import re
@@ -36,7 +37,10 @@ def start(server):
     if server == "gin":
         env = dict(os.environ, PORT=str(port), GIN_MODE="release")
         return subprocess.Popen([go_albums], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    command = [scalelab, "serve", "--port", str(port), "--engine", server, "--log-level", "warning"]
+    if server == "baseline":
+        command = [os.environ["BASELINE"], "serve", "--port", str(port), "--log-level", "warning"]
+    else:
+        command = [scalelab, "serve", "--port", str(port), "--engine", server, "--log-level", "warning"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -76,6 +76,7 @@ struct AlbumJSONTests {
         let album = Album(id: "x", title: "Quote \" backslash \\ tab \t newline \n bell \u{7} é 🎷", artist: "/", price: 0.1)
         #expect(try decode(Album.self, from: album.json) == album)
         #expect(Album(id: "1", title: "T", artist: "A", price: 56.99).json.text == #"{"id":"1","title":"T","artist":"A","price":56.99}"#)
+        #expect(Album(id: "2", title: "a\"b\\c\u{1}", artist: "é", price: 1).json.text == #"{"id":"2","title":"a\"b\\c\u0001","artist":"é","price":1.0}"#)
     }
 
     @Test func draftIgnoresUnknownFieldsAndAcceptsIntegerPrices() throws {
@@ -97,5 +98,12 @@ struct AlbumJSONTests {
         #expect(throws: AlbumInputError.self) {
             try AlbumDraft(title: String(repeating: "x", count: AlbumDraft.maximumTextLength + 1), artist: "A", price: 1)
         }
+    }
+
+    /// The limit counts characters, not bytes: a title of 1,000 two-byte characters passes.
+    @Test func textLimitCountsCharacters() throws {
+        let longest = String(repeating: "é", count: AlbumDraft.maximumTextLength)
+        #expect(try AlbumDraft(title: longest, artist: "A", price: 1).title == longest)
+        #expect(throws: AlbumInputError.self) { try AlbumDraft(title: "A", artist: longest + "é", price: 1) }
     }
 }

@@ -5,29 +5,33 @@
 #endif
 
 extension AlbumDraft {
-    /// The body of a POST or PUT: the album fields as the client sent them, before checking.
-    private struct Body: Decodable {
-        var id: String?
-        var title: String
-        var artist: String
-        var price: Double
-    }
-
     /// A checked draft from a JSON request body.
     ///
     /// Throws an error naming the field and the fix for malformed JSON, a missing, null or
     /// mistyped field, and every rule of `init(id:title:artist:price:)`. Unknown fields are
     /// ignored, as in the original service.
     public init(json bytes: some Collection<UInt8>) throws(AlbumInputError) {
-        let body: Body
+        let body = Array(bytes)
+        let fields: AlbumFields
+        if let read = AlbumFieldsReader.read(body) {
+            fields = read
+        } else {
+            fields = try Self.decodeFields(body)
+        }
+        try self.init(id: fields.id, title: fields.title, artist: fields.artist, price: fields.price)
+    }
+
+    /// The fields of `body` as Foundation's `JSONDecoder` reads them, or the error to answer:
+    /// the path of every body `AlbumFieldsReader` leaves undecided, which includes every
+    /// malformed one.
+    package static func decodeFields(_ body: [UInt8]) throws(AlbumInputError) -> AlbumFields {
         do {
-            body = try JSONDecoder().decode(Body.self, from: Data(bytes))
+            return try JSONDecoder().decode(AlbumFields.self, from: Data(body))
         } catch let error as DecodingError {
             throw Self.inputError(for: error)
         } catch {
             throw AlbumInputError("The body is not valid JSON (\(error)); send an object like \(Self.example).")
         }
-        try self.init(id: body.id, title: body.title, artist: body.artist, price: body.price)
     }
 
     /// An example body for error messages.

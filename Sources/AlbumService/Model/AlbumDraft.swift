@@ -80,7 +80,8 @@ public struct AlbumDraft: Hashable, Sendable {
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw AlbumInputError("Field '\(field)' must not be empty or only spaces.")
         }
-        guard text.count <= maximumTextLength else {
+        // A text has at most as many characters as UTF-8 bytes: count them only when it might be too long.
+        guard text.utf8.count <= maximumTextLength || text.count <= maximumTextLength else {
             throw AlbumInputError(
                 "Field '\(field)' must be at most \(maximumTextLength) characters (got \(text.count))."
             )

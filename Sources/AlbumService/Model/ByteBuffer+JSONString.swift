@@ -6,6 +6,11 @@ extension ByteBuffer {
     /// Appends `string` as a JSON string literal, quoted and escaped (RFC 8259, section 7).
     mutating func writeJSONString(_ string: String) {
         writeInteger(UInt8(ascii: "\""))
+        defer { writeInteger(UInt8(ascii: "\"")) }
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            writeString(string)  // nothing to escape: one copy
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): writeStaticString(#"\""#)
@@ -20,6 +25,5 @@ extension ByteBuffer {
             default: writeInteger(byte)
             }
         }
-        writeInteger(UInt8(ascii: "\""))
     }
 }

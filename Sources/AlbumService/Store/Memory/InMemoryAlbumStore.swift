@@ -27,6 +27,11 @@ public final class InMemoryAlbumStore: AlbumStore {
     public let listEncoding: ListEncoding
 
     private let albums: any ConcurrentMap<String, StoredAlbum>
+    /// `albums` as its concrete type when it is a snapshot map (the default), so that lookups
+    /// and inserts, the calls of GET and POST, are compiled for `String` keys: through the
+    /// existential they run the map's generic code, with a runtime cast and metadata lookups
+    /// in every call.
+    private let snapshotAlbums: SnapshotMap<String, StoredAlbum>?
     private let catalog = Mutex(Catalog())
     private let cachedList = Mutex<AlbumPage?>(nil)
 
@@ -35,25 +40,49 @@ public final class InMemoryAlbumStore: AlbumStore {
         self.strategy = strategy
         self.listEncoding = listEncoding
         self.albums = strategy.makeMap(of: String.self, to: StoredAlbum.self)
+        self.snapshotAlbums = albums as? SnapshotMap<String, StoredAlbum>
         for draft in seed {
             add(draft)
         }
     }
 
     public func album(id: String) -> StoredAlbum? {
-        albums.value(forKey: id)
+        if let snapshotAlbums { return snapshotAlbums.value(forKey: id) }
+        return albums.value(forKey: id)
+    }
+
+    /// Stores `album` under `id` unless an album has that id; whether it was stored.
+    private func insertIntoMap(_ album: StoredAlbum, forKey id: String) -> Bool {
+        if let snapshotAlbums { return snapshotAlbums.insertValue(album, forKey: id) }
+        return albums.insertValue(album, forKey: id)
     }
 
     @discardableResult
     public func add(_ draft: AlbumDraft) -> StoredAlbum? {
         catalog.withLock { catalog in
-            let id = draft.id ?? nextGeneratedID(&catalog)
-            let stored = StoredAlbum(draft.album(id: id))
-            guard albums.insertValue(stored, forKey: id) else { return nil }
-            catalog.ids.append(id)
+            guard let stored = insert(draft, catalog: &catalog) else { return nil }
+            catalog.ids.append(stored.album.id)
             catalog.objects.append(stored.json)
             catalog.version += 1
             return stored
+        }
+    }
+
+    /// Puts `draft` in the map under its own id, or else under the next number no album uses;
+    /// nil when its own id is taken. Called with the catalog locked.
+    private func insert(_ draft: AlbumDraft, catalog: inout Catalog) -> StoredAlbum? {
+        if let id = draft.id {
+            let stored = StoredAlbum(draft.album(id: id))
+            return insertIntoMap(stored, forKey: id) ? stored : nil
+        }
+        // The insert itself checks that no album has the number (a client may have chosen
+        // it): a lookup first would cost a second search, and on a snapshot map a miss that
+        // counts towards republishing, and so copying, every key.
+        while true {
+            let id = String(catalog.nextGeneratedID)
+            catalog.nextGeneratedID += 1
+            let stored = StoredAlbum(draft.album(id: id))
+            if insertIntoMap(stored, forKey: id) { return stored }
         }
     }
 
