@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 
 /// Bad input gets the right status and a JSON error that says what to do, and changes nothing.
-struct AlbumErrorTests {
+@Suite(.serialized) struct AlbumErrorTests {
     /// A request expected to fail, and words its error message must contain.
     struct BadWrite: CustomTestStringConvertible, Sendable {
         var label: String

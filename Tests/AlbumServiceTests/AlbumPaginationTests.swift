@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 
 /// `GET /albums?limit=N&after=ID`: pages and their `Link` headers.
-struct AlbumPaginationTests {
+@Suite(.serialized) struct AlbumPaginationTests {
     /// The next page's URI from a `Link: <uri>; rel="next"` header.
     static func nextPage(_ response: TestResponse) -> String? {
         guard let link = response.headers[.link], link.hasSuffix(#">; rel="next""#), link.hasPrefix("<") else { return nil }
@@ -82,7 +82,7 @@ struct AlbumPaginationTests {
 }
 
 /// `ETag` on lists and `If-None-Match` answered with 304.
-struct AlbumEntityTagTests {
+@Suite(.serialized) struct AlbumEntityTagTests {
     @Test(arguments: EngineOnStore.all, ["/albums", "/albums?limit=2"])
     func unchangedListAnswers304(on setup: EngineOnStore, uri: String) async throws {
         try await withClient(setup.engine, setup.store) { client in

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Testing
 
 /// Every route's successful answers, with each engine on each store.
-struct AlbumRoutesTests {
+@Suite(.serialized) struct AlbumRoutesTests {
     @Test(arguments: ServerEngine.allCases, TestStore.available)
     func listsTheClassicAlbumsInOrder(engine: ServerEngine, store: TestStore) async throws {
         try await withClient(engine, store) { client in
