@@ -25,7 +25,7 @@ extension TargetRunTests {
             #expect(snapshot.aggregated.stats.failures == 0)
         }
 
-        /// A target that stalls for 1 s: the corrected percentiles (from intended starts) show the
+        /// A target that stalls for the runner's second second: the corrected percentiles (from intended starts) show the
         /// stall, the uncorrected ones (from actual starts, what a closed-loop client reports) do
         /// not. On a machine busy with other work every response is slower (an uncorrected median above
         /// 100 ms was seen while a compiler ran on both cores), so the uncorrected side is compared
@@ -34,12 +34,18 @@ extension TargetRunTests {
         /// requests, so that p99 of the ~400 that start is not decided by one slow request when
         /// other tests load the machine.
         @Test func coordinatedOmissionIsCorrected() async throws {
-            let server = TestTarget(behavior: .stall(after: .milliseconds(500), for: .seconds(1)))
+            // The stall begins when the runner reports its first second and ends at its second.
+            let stall = Stall()
+            defer { stall.end() }
+            let server = TestTarget(behavior: .stall(stall))
             let snapshot = try await server.serve { target, _ in
                 try await LoadRunner(
                     scenario: .albumsByID,
                     configuration: configuration(target, rate: 200, maxInFlight: 1, runTime: .seconds(3))
-                ).run()
+                ).run { snapshot in
+                    if snapshot.history.count == 1 { stall.begin() }
+                    if snapshot.history.count >= 2 { stall.end() }
+                }
             }
             let stats = snapshot.aggregated.stats
             let uncorrected = try #require(stats.serviceTimeHistogram)

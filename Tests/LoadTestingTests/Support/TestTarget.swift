@@ -7,7 +7,7 @@ import Synchronization
 
 /// A small in-process album service for the tests: counts the requests it sees per route and
 /// can answer with errors or stall on purpose; `GET /slow` answers only when the target stops.
-/// `GET /slow` waits on an event, not the clock.
+/// Both wait on events, not the clock.
 final class TestTarget: Sendable {
     /// How the target answers.
     enum Behavior: Sendable {
@@ -15,18 +15,13 @@ final class TestTarget: Sendable {
         case normal
         /// 500 for every request.
         case serverError
-        /// Like `normal`, but once, `after` the start, the whole target stalls for `stall`:
-        /// every request that arrives during the stall is held until it ends (like a
-        /// stop-the-world pause). The one wall-clock wait left in the tests: the stall's length
-        /// is what the coordinated-omission test measures.
-        case stall(after: Duration, for: Duration)
+        /// Like `normal`, but requests that arrive while `stall` is on are held until it ends.
+        case stall(Stall)
     }
 
     private let behavior: Behavior
     private let counts = Mutex<[String: Int]>([:])
     private let nextID = Atomic<Int>(4)
-    private let startedAt = ContinuousClock.now
-    private let stallEnd = Mutex<ContinuousClock.Instant?>(nil)
     /// Opens when the target stops: `GET /slow` waits for it.
     private let stopGate = Gate()
 
@@ -102,13 +97,8 @@ final class TestTarget: Sendable {
             break
         case .serverError:
             status = .internalServerError
-        case .stall(let after, let stall):
-            let now = ContinuousClock.now
-            let end = stallEnd.withLock { end in
-                if end == nil, now - startedAt >= after { end = now + stall }
-                return end
-            }
-            if let end, now < end { try await Task.sleep(until: end) }
+        case .stall(let stall):
+            await stall.hold()
         }
         return Response(
             status: status, headers: [.contentType: "application/json"],
