@@ -77,7 +77,10 @@ public struct AlbumDraft: Hashable, Sendable {
     }
 
     private static func checkText(_ text: String, field: String) throws(AlbumInputError) {
-        guard text.contains(where: { !$0.isWhitespace }) else {
+        // A text starting with a visible ASCII character is not blank; only others are
+        // searched character by character (Unicode's whitespace property is a table lookup).
+        let startsVisible = text.utf8.first.map { (0x21...0x7E).contains($0) } ?? false
+        guard startsVisible || text.contains(where: { !$0.isWhitespace }) else {
             throw AlbumInputError("Field '\(field)' must not be empty or only spaces.")
         }
         // A text has at most as many characters as UTF-8 bytes: count them only when it might be too long.

@@ -18,7 +18,6 @@ public final class InMemoryAlbumStore: AlbumStore {
         /// The stored JSON of each album, parallel to `ids`.
         var objects: [ByteBuffer] = []
         var version: UInt64 = 0
-        var nextGeneratedID = 1
     }
 
     /// The strategy behind lookups by id.
@@ -34,6 +33,8 @@ public final class InMemoryAlbumStore: AlbumStore {
     private let snapshotAlbums: SnapshotMap<String, StoredAlbum>?
     private let catalog = Mutex(Catalog())
     private let cachedList = Mutex<AlbumPage?>(nil)
+    /// The number `takeGeneratedNumber` gives next.
+    private let nextGeneratedNumber = Atomic(1)
 
     /// An empty store, or one holding `seed` in order.
     public init(strategy: MapStrategy = .snapshot, listEncoding: ListEncoding = .cached, seed: [AlbumDraft] = []) {
@@ -57,10 +58,26 @@ public final class InMemoryAlbumStore: AlbumStore {
         return albums.insertValue(album, forKey: id)
     }
 
+    /// Stores `draft` under its own id, or else under the next number no album uses; nil when
+    /// its own id is taken. The album's JSON is made before the catalog lock is taken, so
+    /// concurrent adds wait for each other only while the album is inserted.
     @discardableResult
     public func add(_ draft: AlbumDraft) -> StoredAlbum? {
+        if let id = draft.id {
+            return add(StoredAlbum(draft.album(id: id)))
+        }
+        // The insert itself checks that no album has the number (a client may have chosen
+        // it): a lookup first would cost a second search, and on a snapshot map a miss that
+        // counts towards republishing, and so copying, every key.
+        while true {
+            if let stored = add(StoredAlbum(draft.album(id: takeGeneratedNumber()))) { return stored }
+        }
+    }
+
+    /// Stores `stored` in the map and at the end of the order, unless an album has its id.
+    private func add(_ stored: StoredAlbum) -> StoredAlbum? {
         catalog.withLock { catalog in
-            guard let stored = insert(draft, catalog: &catalog) else { return nil }
+            guard insertIntoMap(stored, forKey: stored.album.id) else { return nil }
             catalog.ids.append(stored.album.id)
             catalog.objects.append(stored.json)
             catalog.version += 1
@@ -68,36 +85,17 @@ public final class InMemoryAlbumStore: AlbumStore {
         }
     }
 
-    /// Puts `draft` in the map under its own id, or else under the next number no album uses;
-    /// nil when its own id is taken. Called with the catalog locked.
-    private func insert(_ draft: AlbumDraft, catalog: inout Catalog) -> StoredAlbum? {
-        if let id = draft.id {
-            let stored = StoredAlbum(draft.album(id: id))
-            return insertIntoMap(stored, forKey: id) ? stored : nil
-        }
-        // The insert itself checks that no album has the number (a client may have chosen
-        // it): a lookup first would cost a second search, and on a snapshot map a miss that
-        // counts towards republishing, and so copying, every key.
-        while true {
-            let id = String(catalog.nextGeneratedID)
-            catalog.nextGeneratedID += 1
-            let stored = StoredAlbum(draft.album(id: id))
-            if insertIntoMap(stored, forKey: id) { return stored }
-        }
+    /// A number for a new album's id that no earlier call gave (it may still be a client's id).
+    private func takeGeneratedNumber() -> String {
+        String(nextGeneratedNumber.wrappingAdd(1, ordering: .relaxed).oldValue)
     }
 
     /// The next number no album uses as its id, reserved: neither this call nor `add` gives it
     /// again. A store that mirrors its database here takes ids from it before writing.
     package func reserveGeneratedID() -> String {
-        catalog.withLock { nextGeneratedID(&$0) }
-    }
-
-    /// The next number no album uses as its id; called with the catalog locked.
-    private func nextGeneratedID(_ catalog: inout Catalog) -> String {
         while true {
-            let id = String(catalog.nextGeneratedID)
-            catalog.nextGeneratedID += 1
-            if albums.value(forKey: id) == nil { return id }
+            let id = takeGeneratedNumber()
+            if album(id: id) == nil { return id }
         }
     }
 
