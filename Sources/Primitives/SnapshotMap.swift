@@ -17,17 +17,17 @@ import Synchronization
 /// writers share cells, so replacing or removing the value of a published key changes only the
 /// cell and is seen by readers at once, with no new snapshot.
 ///
-/// Writers take one mutex and keep a dictionary of every key. A new key goes there only; readers
-/// that miss the snapshot look there under the mutex, and once the misses reach an eighth of the
-/// keys the writers' dictionary is published as the new snapshot. Copy-on-write makes publishing
-/// O(1) and the next new key pays one copy of the dictionary, so that cost is spread over the
-/// misses that asked for it. (Go's `sync.Map` waits for as many misses as keys; its promotion
-/// is the same trade-off.)
+/// Writers take one mutex and keep a table of every key (64 dictionaries, so that it grows a
+/// part at a time: `CellTable`). A new key goes there only; readers that miss the snapshot look
+/// there under the mutex, and once the misses reach an eighth of the keys the writers' table is
+/// published as the new snapshot. Copy-on-write makes publishing O(1), and the next new key in
+/// each part pays one copy of that part, so that cost is spread over the misses that asked for
+/// it. (Go's `sync.Map` waits for as many misses as keys; its promotion is the same trade-off.)
 ///
 /// Best when keys are written once and read many times, or when their values are replaced in
 /// place; a stream of new keys read at once pays for the locked misses and the republishing.
 public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: ConcurrentMap {
-    /// One key's value, shared by the writers' dictionary and every snapshot that holds the key.
+    /// One key's value, shared by the writers' table and every snapshot that holds the key.
     /// nil once the key was removed.
     @usableFromInline final class Cell: Sendable {
         @usableFromInline let value: Mutex<Value?>
@@ -40,12 +40,12 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
 
     /// The cells of the keys known when the snapshot was published.
     @usableFromInline final class Snapshot: Sendable {
-        @usableFromInline let cells: [MapKey<Key>: Cell]
+        @usableFromInline let cells: CellTable
         /// True when `cells` holds every key of the map, so a miss here is a miss everywhere.
         @usableFromInline let isComplete: Bool
 
         @inlinable
-        init(cells: [MapKey<Key>: Cell], isComplete: Bool) {
+        init(cells: CellTable, isComplete: Bool) {
             self.cells = cells
             self.isComplete = isComplete
         }
@@ -74,7 +74,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
 
     @usableFromInline struct WriterState {
         /// Every key in the map.
-        @usableFromInline var cells: [MapKey<Key>: Cell] = [:]
+        @usableFromInline var cells = CellTable()
         /// The snapshot every reader slot holds.
         @usableFromInline var published: Snapshot
         @usableFromInline var missesSincePublish = 0
@@ -91,7 +91,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @usableFromInline let writer: Mutex<WriterState>
 
     public init() {
-        let empty = Snapshot(cells: [:], isComplete: true)
+        let empty = Snapshot(cells: CellTable(), isComplete: true)
         var slotCount = 1
         while slotCount < Self.preferredSlotCount { slotCount <<= 1 }
         readerSlots = (0..<slotCount).map { _ in ReaderSlot(empty) }
@@ -133,7 +133,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     /// Misses since the last publication, per key in the map, that make the writers publish.
     @inlinable static var missesPerKeyToPublish: Double { 1.0 / 8 }
 
-    /// The locked lookup of a key the snapshot lacks; publishes the writers' dictionary once
+    /// The locked lookup of a key the snapshot lacks; publishes the writers' table once
     /// the misses since the last publication reach an eighth of its size.
     @inlinable
     func valueAfterMiss(forKey key: Key) -> Value? {
@@ -187,8 +187,10 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         writer.withLock { state in
             var entries: [Key: Value] = [:]
             entries.reserveCapacity(state.cells.count)
-            for (key, cell) in state.cells {
-                if let value = cell.value.withLock({ $0 }) { entries[key.key(keySecret)] = value }
+            for part in state.cells.parts {
+                for (key, cell) in part {
+                    if let value = cell.value.withLock({ $0 }) { entries[key.key(keySecret)] = value }
+                }
             }
             return entries
         }
@@ -200,7 +202,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         forKey key: Key, insertingIfAbsent value: Value, in state: inout WriterState
     ) -> (cell: Cell, isNew: Bool) {
         let published = state.published
-        let (cell, isNew) = state.cells.value(forKey: MapKey(key, keySecret), insertingIfAbsent: {
+        let (cell, isNew) = state.cells.cell(forKey: MapKey(key, keySecret), insertingIfAbsent: {
             // A removed key's emptied cell may still be in the snapshot, where readers find it
             // first: refill that cell rather than hide a new one behind it.
             if !published.cells.isEmpty, let removed = published.cells[MapKey(key, keySecret)] {

@@ -1,4 +1,4 @@
-import Primitives
+@testable import Primitives
 import Testing
 
 /// What only the read-optimized map has to get right: readers of a published snapshot must see
@@ -94,5 +94,27 @@ struct SnapshotMapTests {
         }
         #expect(regressions == 0)
         #expect((0..<16).allSatisfy { map.value(forKey: $0) == $0 + 16 * rounds })
+    }
+
+    /// The writers' keys are spread over the table's parts, so a growing map rehashes a part at
+    /// a time, never every key at once.
+    @Test func theWritersKeysAreSpreadOverTheTablesParts() {
+        let map = SnapshotMap<String, Int>()
+        for key in 0..<6_400 { map.updateValue(key, forKey: "album-\(key)") }
+        let sizes = map.writer.withLock { $0.cells.parts.map(\.count) }
+        #expect(sizes.count == 64)
+        #expect(sizes.reduce(0, +) == 6_400)
+        #expect(sizes.max()! < 400)  // 100 on average; a single dictionary would hold 6,400
+    }
+
+    @Test func theCountFollowsInsertsAndRemovalsAcrossParts() {
+        let map = publishedMap(keyCount: 1_000)
+        for key in stride(from: 0, to: 1_000, by: 2) { map.removeValue(forKey: key) }
+        #expect(!map.insertValue(-1, forKey: 1))
+        #expect(map.insertValue(-2, forKey: 2))
+        #expect(map.count == 501)
+        #expect(map.value(forKey: 2) == -2)
+        #expect(map.value(forKey: 4) == nil)
+        #expect(map.snapshot().count == 501)
     }
 }
