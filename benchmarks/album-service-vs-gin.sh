@@ -4,6 +4,7 @@
 # RUNS runs of each server, alternating. Needs wrk and the Go reference (bash ../shared/anchors/build.sh).
 # Usage: benchmarks/album-service-vs-gin.sh [scalelab binary]
 #   env: RUNS (3), DUR (5s), THREADS (2), CONN (50), ENGINES ("event-loop router"),
+#   ENDPOINTS ("list id post", a subset to measure only those),
 #   BASELINE (another scalelab binary, e.g. an earlier commit's, run as the server "baseline" with
 #   its defaults, to compare builds in one sitting)
 set -euo pipefail
@@ -12,6 +13,7 @@ swift_bin=${1:-$here/../.build-release/release/scalelab}
 go_bin=${GO_ALBUMS:-/tmp/anchors-bin/albums}
 runs=${RUNS:-3}; duration=${DUR:-5s}; threads=${THREADS:-2}; connections=${CONN:-50}
 engines=${ENGINES:-event-loop router}
+endpoints=${ENDPOINTS:-list id post}
 out=$(mktemp -d /tmp/album-bench.XXXXXX)
 declare -A port
 pids=()
@@ -34,7 +36,7 @@ pids+=($!); servers+=(go)
 sleep 2
 for server in "${servers[@]}"; do python3 "$here/fill_albums.py" "${port[$server]}" 10000; done
 echo "wrk -t$threads -c$connections -d$duration, $runs runs after one warm-up; $(nproc) cores; load: $(uptime | sed 's/.*load/load/')"
-for endpoint in list id post; do
+for endpoint in $endpoints; do
   case $endpoint in
     list) path=/albums; script=() ;;
     id) path=/albums/2; script=() ;;
