@@ -88,6 +88,30 @@ struct EventLoopEngineTests {
         #expect(response.hasSuffix("\r\n\r\n"))
     }
 
+    /// NIO's encoder adds no framing headers in this pipeline, so the handler must frame every
+    /// response itself: `Content-Length` equal to the body on responses that may have one, none
+    /// on 204, and never chunked.
+    @Test func everyResponseIsFramedByTheHandler() throws {
+        let connection = try Connection()
+        let body = #"{"title":"#
+        let response = try connection.send(
+            "DELETE /albums/1 HTTP/1.1\r\nHost: x\r\n\r\n" + "GET /albums/2 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /albums HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        let parts = response.components(separatedBy: "HTTP/1.1 ").dropFirst().map { "HTTP/1.1 " + $0 }
+        try #require(parts.count == 3)
+        #expect(parts[0].hasPrefix("HTTP/1.1 204 No Content\r\n"))
+        #expect(!parts[0].contains("Content-Length") && parts[0].hasSuffix("\r\n\r\n"))
+        #expect(parts[1].hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(parts[2].hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        for part in parts[1...] {
+            let pieces = part.components(separatedBy: "\r\n\r\n")
+            try #require(pieces.count == 2)
+            #expect(pieces[0].contains("Content-Length: \(pieces[1].utf8.count)\r\n"))
+        }
+        #expect(!response.contains("Transfer-Encoding"))
+        #expect(connection.isOpen)
+    }
+
     @Test func connectionCloseIsHonoured() throws {
         let connection = try Connection()
         let response = try connection.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -223,3 +247,4 @@ struct EventLoopEngineTests {
         #expect(HTTPDateCache.format(0) == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 }
+
