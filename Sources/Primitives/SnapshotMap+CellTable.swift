@@ -20,29 +20,38 @@ extension SnapshotMap {
             parts = Array(repeating: [:], count: Self.partCount)
         }
 
-        @inlinable
-        static func part(of key: MapKey<Key>) -> Int {
-            key.unseededHash & (partCount - 1)
+        /// A key and the part that holds it, found once per operation: every table of one map
+        /// (the writers' and each snapshot) puts a key in the same part.
+        @usableFromInline
+        struct Location {
+            @usableFromInline let key: MapKey<Key>
+            @usableFromInline let part: Int
+
+            @inlinable
+            init(_ key: MapKey<Key>) {
+                self.key = key
+                part = key.unseededHash & (CellTable.partCount - 1)
+            }
         }
 
         @inlinable
-        subscript(key: MapKey<Key>) -> Cell? {
-            parts[Self.part(of: key)][key]
+        subscript(location: Location) -> Cell? {
+            parts[location.part][location.key]
         }
 
-        /// The cell of `key`, after storing `cell()` there if `key` had none (`isInserted`).
+        /// The cell at `location`, after storing `cell()` there if it had none (`isInserted`).
         @inlinable
-        mutating func cell(forKey key: MapKey<Key>, insertingIfAbsent cell: @autoclosure () -> Cell)
+        mutating func cell(at location: Location, insertingIfAbsent cell: @autoclosure () -> Cell)
             -> (value: Cell, isInserted: Bool)
         {
-            let found = parts[Self.part(of: key)].value(forKey: key, insertingIfAbsent: cell())
+            let found = parts[location.part].value(forKey: location.key, insertingIfAbsent: cell())
             if found.isInserted { count += 1 }
             return found
         }
 
         @inlinable
-        mutating func removeValue(forKey key: MapKey<Key>) -> Cell? {
-            let removed = parts[Self.part(of: key)].removeValue(forKey: key)
+        mutating func removeValue(at location: Location) -> Cell? {
+            let removed = parts[location.part].removeValue(forKey: location.key)
             if removed != nil { count -= 1 }
             return removed
         }

@@ -119,7 +119,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable
     public func value(forKey key: Key) -> Value? {
         let lookup = currentSlot.snapshot.withLock { snapshot -> SnapshotLookup in
-            if let cell = snapshot.cells[MapKey(key, keySecret)] {
+            if let cell = snapshot.cells[CellTable.Location(MapKey(key, keySecret))] {
                 return .decided(cell.value.withLock { $0 })
             }
             return snapshot.isComplete ? .decided(nil) : .undecided
@@ -138,7 +138,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable
     func valueAfterMiss(forKey key: Key) -> Value? {
         writer.withLock { state in
-            let value = state.cells[MapKey(key, keySecret)]?.value.withLock { $0 }
+            let value = state.cells[CellTable.Location(MapKey(key, keySecret))]?.value.withLock { $0 }
             state.missesSincePublish += 1
             if Double(state.missesSincePublish) >= Double(state.cells.count) * Self.missesPerKeyToPublish {
                 publish(Snapshot(cells: state.cells, isComplete: true), in: &state)
@@ -169,7 +169,7 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
     @inlinable @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
         writer.withLock { state in
-            guard let cell = state.cells.removeValue(forKey: MapKey(key, keySecret)) else { return nil }
+            guard let cell = state.cells.removeValue(at: CellTable.Location(MapKey(key, keySecret))) else { return nil }
             // The published snapshot may hold this cell: emptying it removes the key for readers.
             return cell.value.withLock { current in
                 defer { current = nil }
@@ -202,10 +202,11 @@ public final class SnapshotMap<Key: Hashable & Sendable, Value: Sendable>: Concu
         forKey key: Key, insertingIfAbsent value: Value, in state: inout WriterState
     ) -> (cell: Cell, isNew: Bool) {
         let published = state.published
-        let (cell, isNew) = state.cells.cell(forKey: MapKey(key, keySecret), insertingIfAbsent: {
+        let location = CellTable.Location(MapKey(key, keySecret))
+        let (cell, isNew) = state.cells.cell(at: location, insertingIfAbsent: {
             // A removed key's emptied cell may still be in the snapshot, where readers find it
             // first: refill that cell rather than hide a new one behind it.
-            if !published.cells.isEmpty, let removed = published.cells[MapKey(key, keySecret)] {
+            if !published.cells.isEmpty, let removed = published.cells[location] {
                 removed.value.withLock { $0 = value }
                 return removed
             }
