@@ -247,4 +247,3 @@ struct EventLoopEngineTests {
         #expect(HTTPDateCache.format(0) == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 }
-

@@ -25,14 +25,14 @@ extension TargetRunTests {
             #expect(snapshot.aggregated.stats.failures == 0)
         }
 
-        /// A target that stalls for the runner's second second: the corrected percentiles (from intended starts) show the
-        /// stall, the uncorrected ones (from actual starts, what a closed-loop client reports) do
-        /// not. On a machine busy with other work every response is slower (an uncorrected median above
-        /// 100 ms was seen while a compiler ran on both cores), so the uncorrected side is compared
-        /// with the corrected one rather than with a fixed bound.
-        /// One connection, so that only one request is in flight during the stall; 600 intended
-        /// requests, so that p99 of the ~400 that start is not decided by one slow request when
-        /// other tests load the machine.
+        /// A target that stalls through the runner's second second: the corrected percentiles
+        /// (from intended starts) show the stall, the uncorrected ones (from actual starts, what a
+        /// closed-loop client reports) do not. On a machine busy with other work every response is
+        /// slower (an uncorrected median above 100 ms was seen while a compiler ran on both
+        /// cores), so the uncorrected side is compared with the corrected one rather than with a
+        /// fixed bound. One connection, so that only one request is in flight during the stall;
+        /// 600 intended requests, so that p99 of the ~400 that start is not decided by one slow
+        /// request when other tests load the machine.
         @Test func coordinatedOmissionIsCorrected() async throws {
             // The stall begins when the runner reports its first second and ends at its second.
             let stall = Stall()
