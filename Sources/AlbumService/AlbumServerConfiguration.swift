@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import Primitives
 
 /// Everything `scalelab serve` can change about the album service.
@@ -19,6 +20,15 @@ public struct AlbumServerConfiguration: Sendable {
     public var engine: ServerEngine
     /// Time after which a connection that sent nothing is closed (event-loop engine only).
     public var idleTimeout: Duration
+    /// Event-loop threads that accept and serve connections (at least 1).
+    public var eventLoopCount: Int
+
+    /// Twice the cores. With the load generator on the same cores, as in every benchmark and
+    /// study run here, a loop that holds fewer connections sleeps more often, and the kernel
+    /// can then wake it beside the client thread that sent the request instead of interrupting
+    /// another core; with one loop per core, a quarter of the requests cost such an interrupt
+    /// (docs/album-service.md, "Event loops").
+    public static let defaultEventLoopCount = 2 * System.coreCount
 
     public init(
         host: String = "127.0.0.1",
@@ -28,7 +38,8 @@ public struct AlbumServerConfiguration: Sendable {
         listEncoding: ListEncoding = .cached,
         seedAlbumCount: Int = 0,
         engine: ServerEngine = .eventLoop,
-        idleTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(60),
+        eventLoopCount: Int = Self.defaultEventLoopCount
     ) {
         self.host = host
         self.port = port
@@ -38,6 +49,7 @@ public struct AlbumServerConfiguration: Sendable {
         self.seedAlbumCount = seedAlbumCount
         self.engine = engine
         self.idleTimeout = idleTimeout
+        self.eventLoopCount = eventLoopCount
     }
 
     /// The albums a new store starts with: the three classics, then `seedAlbumCount` generated ones.

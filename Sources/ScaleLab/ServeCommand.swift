@@ -63,6 +63,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: Self.help("What answers requests", ServerEngine.allCases.map { ($0.rawValue, $0.explanation) }))
     var engine: ServerEngine = .eventLoop
 
+    @Option(
+        help: ArgumentHelp(
+            "Event-loop threads that accept and serve connections; by default twice the cores.",
+            discussion: """
+                With a load generator on the same machine, more loops than cores let the kernel run each \
+                loop beside the client thread that wakes it; on a dedicated server, the core count is enough.
+                """))
+    var eventLoops = AlbumServerConfiguration.defaultEventLoopCount
+
     @Option(help: "Generated albums to add after the three classic ones, for large-list tests (e.g. 10000); a SQLite or PostgreSQL store adds them only when it is new.")
     var seedAlbums = 0
 
@@ -75,6 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard !host.isEmpty else {
             throw ValidationError("--host needs an address, e.g. --host 127.0.0.1 or --host 0.0.0.0.")
+        }
+        guard (1...1_024).contains(eventLoops) else {
+            throw ValidationError("--event-loops must be from 1 to 1024 (got \(eventLoops)), e.g. --event-loops \(AlbumServerConfiguration.defaultEventLoopCount).")
         }
         guard (0...10_000_000).contains(seedAlbums) else {
             throw ValidationError("--seed-albums must be from 0 to 10000000 (got \(seedAlbums)), e.g. --seed-albums 10000.")
@@ -95,13 +107,14 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let configuration = AlbumServerConfiguration(
             host: host, port: port, store: store, strategy: map, listEncoding: listEncoding, seedAlbumCount: seedAlbums,
-            engine: engine)
+            engine: engine, eventLoopCount: eventLoops)
         let albums = try await configuration.openStore(logger: logger)
         let application = makeApplication(configuration: configuration, store: albums, logger: logger) {
-            [host, store, map, listEncoding, engine] port in
+            [host, store, map, listEncoding, engine, eventLoops] port in
             // Written unbuffered: scripts wait for this line to learn the port.
             let line = "scalelab serve: listening on http://\(host):\(port) (store \(store), map \(map.rawValue),"
-                + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue)); Ctrl-C stops.\n"
+                + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue), \(eventLoops) event loops);"
+                + " Ctrl-C stops.\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await application.runUntilSignalled(host: host, port: port)
