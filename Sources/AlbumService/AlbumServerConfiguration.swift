@@ -23,12 +23,14 @@ public struct AlbumServerConfiguration: Sendable {
     /// Event-loop threads that accept and serve connections (at least 1).
     public var eventLoopCount: Int
 
-    /// Twice the cores. With the load generator on the same cores, as in every benchmark and
-    /// study run here, a loop that holds fewer connections sleeps more often, and the kernel
-    /// can then wake it beside the client thread that sent the request instead of interrupting
-    /// another core; with one loop per core, a quarter of the requests cost such an interrupt
-    /// (docs/album-service.md, "Event loops").
-    public static let defaultEventLoopCount = 2 * System.coreCount
+    /// One and a half times the cores (rounded down), chosen by measuring on 2 cores. With the
+    /// load generator on the same cores, as in every benchmark and study run here, a loop that
+    /// holds fewer connections sleeps more often, and the kernel can then wake it beside the
+    /// client thread that sent the request instead of interrupting another core; with one loop
+    /// per core, a fifth of the requests cost such an interrupt. Twice the cores served more
+    /// with two client threads but had a longer tail with one (docs/album-service.md, "Event
+    /// loops").
+    public static let defaultEventLoopCount = System.coreCount + System.coreCount / 2
 
     public init(
         host: String = "127.0.0.1",

@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Event-loop threads that accept and serve connections; by default twice the cores.",
+            "Event-loop threads that accept and serve connections; by default one and a half times the cores.",
             discussion: """
                 With a load generator on the same machine, more loops than cores let the kernel run each \
                 loop beside the client thread that wakes it; on a dedicated server, the core count is enough.

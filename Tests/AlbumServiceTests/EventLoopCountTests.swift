@@ -19,8 +19,8 @@ struct EventLoopCountTests {
         }
     }
 
-    @Test func byDefaultThereAreTwiceAsManyLoopsAsCores() {
-        #expect(AlbumServerConfiguration().eventLoopCount == 2 * System.coreCount)
+    @Test func byDefaultThereAreHalfAsManyLoopsAgainAsCores() {
+        #expect(AlbumServerConfiguration().eventLoopCount == System.coreCount * 3 / 2)
     }
 
     @Test func serveRefusesZeroLoops() async throws {
