@@ -9,6 +9,11 @@ varies: contention slows caches). valgrind 3.19 cannot run the Swift binary (it 
 libdispatch's signal thread) and this VM exposes no hardware counters to `perf stat`, so
 instructions cannot be counted here.
 
+Beside the CPU time it prints the rescheduling interrupts (the RES line of /proc/interrupts, all
+cores) per request: one core telling another to run a thread it has just woken, here mostly the
+server waking wrk or wrk waking an event loop that sleeps on the other core. On a VM each costs
+an exit to the hypervisor.
+
 Usage: python3 benchmarks/album-service-cpu-per-request.py SCALELAB_BINARY [GO_ALBUMS_BINARY]
 Environment: RUNS (5), DUR (5s), THREADS (1), CONN (50), SERVERS ("event-loop router gin"; add
 "baseline" to run BASELINE, another scalelab binary such as an earlier commit's, with its defaults).
@@ -49,15 +54,23 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
 
 
+def rescheduling_interrupts():
+    for line in open("/proc/interrupts"):
+        fields = line.split()
+        if fields and fields[0] == "RES:":
+            return sum(int(field) for field in fields[1:1 + os.cpu_count()])
+    return 0
+
+
 def run(server, pid, endpoint):
     url = f"http://127.0.0.1:{ports[server]}" + ("/albums/2" if endpoint == "get" else "/albums")
     script = [] if endpoint == "get" else ["-s", os.path.join(here, "post-album.lua")]
-    before = cpu_seconds(pid)
+    before, interrupts_before = cpu_seconds(pid), rescheduling_interrupts()
     text = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}"] + script + [url],
                           capture_output=True, text=True, check=True).stdout
-    after = cpu_seconds(pid)
+    after, interrupts_after = cpu_seconds(pid), rescheduling_interrupts()
     requests = int(re.search(r"(\d+) requests in", text).group(1))
-    return (after - before) / requests * 1e6
+    return (after - before) / requests * 1e6, (interrupts_after - interrupts_before) / requests
 
 
 processes = {server: start(server) for server in servers}
@@ -65,18 +78,20 @@ try:
     time.sleep(2)
     print(f"CPU µs per request (user+system, all threads); wrk -t{threads} -c{connections} -d{duration}, "
           f"{runs} runs after one warm-up, alternating; {os.cpu_count()} cores; "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"load average {os.getloadavg()[0]:.1f}; then rescheduling interrupts per request")
     for endpoint in ["get", "post"]:
         costs = {server: [] for server in servers}
+        interrupts = {server: [] for server in servers}
         for index in range(runs + 1):
             for server in servers:
-                cost = run(server, processes[server].pid, endpoint)
+                cost, interrupt_rate = run(server, processes[server].pid, endpoint)
                 if index > 0:
                     costs[server].append(cost)
+                    interrupts[server].append(interrupt_rate)
         for server in servers:
-            values = costs[server]
-            print(f"{endpoint:4} {server:10} {statistics.median(values):7.1f} ({min(values):.1f}-{max(values):.1f})",
-                  flush=True)
+            values, rates = costs[server], interrupts[server]
+            print(f"{endpoint:4} {server:10} {statistics.median(values):7.1f} ({min(values):.1f}-{max(values):.1f})"
+                  f"  RES {statistics.median(rates):.3f} ({min(rates):.3f}-{max(rates):.3f})", flush=True)
 finally:
     for process in processes.values():
         process.terminate()

@@ -5,6 +5,8 @@
 # Usage: benchmarks/album-service-vs-gin.sh [scalelab binary]
 #   env: RUNS (3), DUR (5s), THREADS (2), CONN (50), ENGINES ("event-loop router"),
 #   ENDPOINTS ("list id post", a subset to measure only those),
+#   EVENT_LOOPS (e.g. "2 3 4": each engine runs once per count of event loops, as the servers
+#   ENGINE-Nloops; unset, each runs once with its default),
 #   BASELINE (another scalelab binary, e.g. an earlier commit's, run as the server "baseline" with
 #   its defaults, to compare builds in one sitting)
 set -euo pipefail
@@ -21,9 +23,13 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 next_port=18081
 servers=()
 for engine in $engines; do
-  port[$engine]=$next_port
-  "$swift_bin" serve --port "$next_port" --engine "$engine" --log-level warning >"$out/$engine.log" 2>&1 &
-  pids+=($!); servers+=("$engine"); next_port=$((next_port + 1))
+  for loops in ${EVENT_LOOPS:-default}; do
+    server=$engine; loop_option=()
+    if [[ $loops != default ]]; then server=$engine-${loops}loops; loop_option=(--event-loops "$loops"); fi
+    port[$server]=$next_port
+    "$swift_bin" serve --port "$next_port" --engine "$engine" "${loop_option[@]}" --log-level warning >"$out/$server.log" 2>&1 &
+    pids+=($!); servers+=("$server"); next_port=$((next_port + 1))
+  done
 done
 if [[ -n ${BASELINE:-} ]]; then
   port[baseline]=$next_port
