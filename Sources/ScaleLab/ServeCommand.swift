@@ -68,7 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
             "Event-loop threads that accept and serve connections; by default one and a half times the cores.",
             discussion: """
                 With a load generator on the same machine, more loops than cores let the kernel run each \
-                loop beside the client thread that wakes it; on a dedicated server, the core count is enough.
+                loop beside the client thread that wakes it; where the server has the cores to itself, the \
+                core count is NIO's usual choice.
                 """))
     var eventLoops = AlbumServerConfiguration.defaultEventLoopCount
 
