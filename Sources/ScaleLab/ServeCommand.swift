@@ -114,8 +114,8 @@ struct ServeCommand: AsyncParsableCommand {
             [host, store, map, listEncoding, engine, eventLoops] port in
             // Written unbuffered: scripts wait for this line to learn the port.
             let line = "scalelab serve: listening on http://\(host):\(port) (store \(store), map \(map.rawValue),"
-                + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue), \(eventLoops) event loops);"
-                + " Ctrl-C stops.\n"
+                + " list encoding \(listEncoding.rawValue), engine \(engine.rawValue),"
+                + " \(eventLoops) event loop\(eventLoops == 1 ? "" : "s")); Ctrl-C stops.\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await application.runUntilSignalled(host: host, port: port)
