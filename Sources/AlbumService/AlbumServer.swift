@@ -33,7 +33,7 @@ public func makeApplication(
     logger: Logger = Logger(label: "scalelab.serve"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let eventLoopGroup = ServerEventLoopGroups.group(loopCount: configuration.eventLoopCount)
+    let eventLoopGroup = configuration.eventLoopGroup
     let metrics = ServiceMetrics(expectedRequests: AlbumAPI.expectedRequests)
     let store = store ?? configuration.makeStore()
     let api = AlbumAPI(store: store, metrics: metrics)

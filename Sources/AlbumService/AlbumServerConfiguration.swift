@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 import Primitives
 
 /// Everything `scalelab serve` can change about the album service.
@@ -54,6 +55,11 @@ public struct AlbumServerConfiguration: Sendable {
         self.eventLoopCount = eventLoopCount
     }
 
+    /// The event loops that serve connections, shared with a PostgreSQL store's pool.
+    var eventLoopGroup: MultiThreadedEventLoopGroup {
+        ServerEventLoopGroups.group(loopCount: eventLoopCount)
+    }
+
     /// The albums a new store starts with: the three classics, then `seedAlbumCount` generated ones.
     public var seed: [AlbumDraft] {
         AlbumDraft.classics + AlbumDraft.generated(count: seedAlbumCount)
@@ -73,7 +79,7 @@ public struct AlbumServerConfiguration: Sendable {
         case .sqlite(let path):
             return try SQLiteAlbumStore(path: path, strategy: strategy, listEncoding: listEncoding, seed: seed)
         case .postgres(let address):
-            return try await PostgresAlbumStore.open(address, seed: seed, logger: logger)
+            return try await PostgresAlbumStore.open(address, seed: seed, eventLoopGroup: eventLoopGroup, logger: logger)
         }
     }
 }

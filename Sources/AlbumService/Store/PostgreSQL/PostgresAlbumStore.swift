@@ -33,16 +33,18 @@ public final class PostgresAlbumStore: AlbumStore, Service {
     private let cachedList = NIOLockedValueBox<AlbumPage?>(nil)
 
     /// Connects to `address`, creates the tables on first start (adding `seed`) or checks
-    /// their version, and makes a pool of up to `maximumConnections`; `run()` (a Service) runs it.
-    /// Errors name `option`, the command-line option that gave the address.
+    /// their version, and makes a pool of up to `maximumConnections` on `eventLoopGroup` (a
+    /// server's own loops); `run()` (a Service) runs it. Errors name `option`, the command-line
+    /// option that gave the address.
     public static func open(
         _ address: PostgresAddress, seed: [AlbumDraft] = [], maximumConnections: Int = defaultMaximumConnections,
-        option: String = "--store", logger: Logger
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, option: String = "--store",
+        logger: Logger
     ) async throws(AlbumStoreOpeningError) -> PostgresAlbumStore {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: connectionConfiguration(address), id: 0,
+                on: eventLoopGroup.any(), configuration: connectionConfiguration(address), id: 0,
                 logger: logger
             ).get()
         } catch {
@@ -60,10 +62,13 @@ public final class PostgresAlbumStore: AlbumStore, Service {
             throw AlbumStoreOpeningError("Cannot set up the album tables in \(address): \(reason(error)).")
         }
         try? await connection.close()
-        return PostgresAlbumStore(address: address, maximumConnections: maximumConnections, logger: logger)
+        return PostgresAlbumStore(
+            address: address, maximumConnections: maximumConnections, eventLoopGroup: eventLoopGroup, logger: logger)
     }
 
-    private init(address: PostgresAddress, maximumConnections: Int, logger: Logger) {
+    private init(
+        address: PostgresAddress, maximumConnections: Int, eventLoopGroup: any EventLoopGroup, logger: Logger
+    ) {
         self.address = address
         self.logger = logger
         var configuration = PostgresClient.Configuration(
@@ -71,7 +76,7 @@ public final class PostgresAlbumStore: AlbumStore, Service {
             database: address.database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(Self.answerTimeoutSeconds)
-        client = PostgresClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, backgroundLogger: logger)
+        client = PostgresClient(configuration: configuration, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
     }
 
     private static func connectionConfiguration(_ address: PostgresAddress) -> PostgresConnection.Configuration {
